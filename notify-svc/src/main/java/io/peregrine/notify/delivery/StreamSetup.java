@@ -1,0 +1,62 @@
+package io.peregrine.notify.delivery;
+
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.DeliverPolicy;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * Creates the streams and the durable consumer notify-svc needs when they are missing. Every
+ * replica (and rules-svc) may race to do so: an existing stream is left as it is.
+ */
+public final class StreamSetup {
+
+    private static final int STREAM_NOT_FOUND = 10059;
+    private static final int STREAM_NAME_IN_USE = 10058;
+
+    private StreamSetup() {
+    }
+
+    public static void ensureStream(JetStreamManagement jsm, String name, String subject, Duration maxAge)
+            throws IOException, JetStreamApiException {
+        try {
+            jsm.getStreamInfo(name);
+            return;
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() != STREAM_NOT_FOUND) {
+                throw e;
+            }
+        }
+        try {
+            jsm.addStream(StreamConfiguration.builder()
+                    .name(name)
+                    .subjects(subject)
+                    .storageType(StorageType.File)
+                    .maxAge(maxAge)
+                    .duplicateWindow(Duration.ofMinutes(2))
+                    .build());
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() != STREAM_NAME_IN_USE) {
+                throw e;
+            }
+        }
+    }
+
+    /** The durable pull consumer; the same configuration from every replica, so creating it twice is harmless. */
+    public static void ensureConsumer(JetStreamManagement jsm, ConsumerSettings s) throws IOException, JetStreamApiException {
+        jsm.addOrUpdateConsumer(s.stream(), ConsumerConfiguration.builder()
+                .durable(s.durable())
+                .filterSubject(s.filterSubject())
+                .ackPolicy(AckPolicy.Explicit)
+                .deliverPolicy(DeliverPolicy.All)
+                .ackWait(s.ackWait())
+                .maxAckPending(Math.max(1000, s.maxInFlight() * 4L))
+                .build());
+    }
+}
