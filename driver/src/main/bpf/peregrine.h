@@ -1,0 +1,69 @@
+/* Structures and numbers shared by the probe and the Java side.
+ * Every struct here has a Java MemoryLayout in io.peregrine.driver.bpf.ProbeLayouts,
+ * and ProbeLayoutTest checks both agree by reading the BTF of the compiled probe. */
+#ifndef PEREGRINE_H
+#define PEREGRINE_H
+
+/* Run-time settings, written from Java into the `settings` array map (one entry). */
+struct pg_settings {
+	__u64 boot_time_ns;   /* wall-clock time of boot, added to bpf_ktime_get_boot_ns() */
+	__u32 exclude_tgid;   /* the capturing process; 0 = exclude nobody */
+	__u32 flags;          /* reserved, 0 */
+};
+
+/* Per-CPU loss accounting, in the `counters` per-CPU array map (one entry). */
+struct pg_counters {
+	__u64 events;         /* records successfully written into the ring */
+	__u64 drops;          /* records lost because the ring was full */
+	__u64 too_large;      /* records lost because they exceeded the scratch buffer */
+};
+
+/* Values of the `selection` map, indexed by syscall number. */
+#define PG_SEL_EXIT 1     /* emit the exit event for this syscall */
+
+/* scap record header: u64 ts, u64 tid, u32 len, u16 type, u32 nparams (packed, 26 bytes). */
+#define PG_HEADER_SIZE 26
+
+/* Event types (scap PPME_* numbers). */
+#define PPME_GENERIC_X 1
+#define PPME_SYSCALL_OPEN_X 3
+#define PPME_SYSCALL_CLOSE_X 5
+#define PPME_SYSCALL_READ_X 7
+#define PPME_SYSCALL_WRITE_X 9
+#define PPME_SOCKET_SOCKET_X 19
+#define PPME_SOCKET_BIND_X 21
+#define PPME_SOCKET_CONNECT_X 23
+#define PPME_SOCKET_LISTEN_X 25
+#define PPME_SYSCALL_CREAT_X 59
+#define PPME_SYSCALL_KILL_X 129
+#define PPME_SYSCALL_TKILL_X 131
+#define PPME_SYSCALL_TGKILL_X 133
+#define PPME_SYSCALL_PTRACE_X 169
+#define PPME_SYSCALL_RENAME_X 175
+#define PPME_SYSCALL_RENAMEAT_X 177
+#define PPME_PROCEXIT_1_E 186
+#define PPME_SYSCALL_SETRESUID_X 193
+#define PPME_SYSCALL_SETRESGID_X 195
+#define PPME_SYSCALL_SETUID_X 199
+#define PPME_SYSCALL_SETGID_X 201
+#define PPME_SYSCALL_CLONE_20_X 223
+#define PPME_SYSCALL_FORK_20_X 225
+#define PPME_SYSCALL_VFORK_20_X 227
+#define PPME_SOCKET_ACCEPT_5_X 247
+#define PPME_SYSCALL_EXECVE_19_X 293
+#define PPME_SYSCALL_UNLINK_2_X 301
+#define PPME_SYSCALL_UNLINKAT_2_X 303
+#define PPME_SYSCALL_OPENAT_2_X 307
+#define PPME_SYSCALL_RENAMEAT2_X 319
+#define PPME_SYSCALL_OPENAT2_X 327
+#define PPME_SYSCALL_EXECVEAT_X 331
+#define PPME_SYSCALL_CLONE3_X 335
+#define PPME_SYSCALL_DUP2_X 363
+#define PPME_SYSCALL_DUP3_X 365
+#define PPME_SYSCALL_DUP_1_X 367
+#define PPME_SOCKET_ACCEPT4_6_X 389
+#define PPME_SYSCALL_MEMFD_CREATE_X 405
+#define PPME_SYSCALL_SETREUID_X 427
+#define PPME_SYSCALL_SETREGID_X 429
+
+#endif

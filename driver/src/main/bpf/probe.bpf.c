@@ -1,0 +1,1112 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Peregrine syscall probe.
+ *
+ * Writes scap-layout records (little-endian: u64 ts, u64 tid, u32 len, u16 type, u32 nparams,
+ * nparams u16 lengths, parameter bytes) into one BPF ring buffer. Only exit events are produced:
+ * at sys_exit the syscall arguments are still in pt_regs and the result is known, so one record
+ * per syscall carries everything (the current scap tables put all parameters on the exit event).
+ *
+ * Hot-path shape: sys_exit checks the selection map and the excluded tgid, then tail-calls the
+ * handler of that syscall. An unselected syscall costs the hook, one array lookup and a branch.
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+#include <bpf/bpf_endian.h>
+#include "peregrine.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+#define MAX_SYSCALLS 512
+#define SCRATCH_SIZE (1 << 15)
+#define SCRATCH_HALF (1 << 14)
+#define SCRATCH_MASK (SCRATCH_HALF - 1)
+#define MAX_PARAMS 32
+#define MAX_PATH 4096    /* bound for one path or string parameter */
+#define MAX_ARGS 4096    /* bound for execve argv (and env) bytes, documented in docs/driver.md */
+#define MAX_ENV 1024
+#define MAX_COMM 16
+#define RINGBUF_SIZE (8 << 20)
+
+/* x86_64 syscall numbers used by the handlers' table. */
+#define NR_read 0
+#define NR_write 1
+#define NR_open 2
+#define NR_close 3
+#define NR_dup 32
+#define NR_dup2 33
+#define NR_socket 41
+#define NR_connect 42
+#define NR_accept 43
+#define NR_bind 49
+#define NR_listen 50
+#define NR_clone 56
+#define NR_fork 57
+#define NR_vfork 58
+#define NR_execve 59
+#define NR_kill 62
+#define NR_rename 82
+#define NR_creat 85
+#define NR_unlink 87
+#define NR_ptrace 101
+#define NR_setuid 105
+#define NR_setgid 106
+#define NR_setreuid 113
+#define NR_setregid 114
+#define NR_setresuid 117
+#define NR_setresgid 119
+#define NR_tkill 200
+#define NR_tgkill 234
+#define NR_openat 257
+#define NR_unlinkat 263
+#define NR_renameat 264
+#define NR_accept4 288
+#define NR_dup3 292
+#define NR_renameat2 316
+#define NR_memfd_create 319
+#define NR_execveat 322
+#define NR_openat2 437
+#define NR_clone3 435
+
+struct scratch {
+	__u8 data[SCRATCH_SIZE];
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, RINGBUF_SIZE);
+} events SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, MAX_SYSCALLS);
+	__type(key, __u32);
+	__type(value, __u8);
+} selection SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct pg_settings);
+} settings SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct pg_counters);
+} counters SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct scratch);
+} scratch_map SEC(".maps");
+
+/* ---------------------------------------------------------------- record building */
+
+struct rec {
+	__u8 *buf;
+	__u32 pos;     /* next parameter byte */
+	__u32 nparams;
+	__u32 idx;     /* next parameter index */
+};
+
+static __always_inline struct pg_counters *cnt(void)
+{
+	__u32 zero = 0;
+	return bpf_map_lookup_elem(&counters, &zero);
+}
+
+static __always_inline int rec_begin(struct rec *r, __u16 type, __u32 nparams)
+{
+	__u32 zero = 0;
+	r->buf = bpf_map_lookup_elem(&scratch_map, &zero);
+	if (!r->buf)
+		return -1;
+	r->nparams = nparams;
+	r->idx = 0;
+	r->pos = PG_HEADER_SIZE + nparams * 2;
+	struct pg_settings *s = bpf_map_lookup_elem(&settings, &zero);
+	__u64 ts = bpf_ktime_get_boot_ns() + (s ? s->boot_time_ns : 0);
+	__u64 tid = (__u32)bpf_get_current_pid_tgid();
+	__builtin_memcpy(r->buf, &ts, 8);
+	__builtin_memcpy(r->buf + 8, &tid, 8);
+	__builtin_memcpy(r->buf + 20, &type, 2);
+	__builtin_memcpy(r->buf + 22, &nparams, 4);
+	return 0;
+}
+
+static __always_inline void set_len(struct rec *r, __u16 len)
+{
+	__u32 off = PG_HEADER_SIZE + (r->idx & (MAX_PARAMS - 1)) * 2;
+	__builtin_memcpy(r->buf + off, &len, 2);
+	r->idx++;
+	r->pos += len;
+}
+
+#define PUT_SCALAR(name, T)                                                     \
+	static __always_inline void name(struct rec *r, T v)                    \
+	{                                                                       \
+		__builtin_memcpy(r->buf + (r->pos & SCRATCH_MASK), &v, sizeof(T)); \
+		set_len(r, sizeof(T));                                          \
+	}
+PUT_SCALAR(put_u8, __u8)
+PUT_SCALAR(put_u16, __u16)
+PUT_SCALAR(put_u32, __u32)
+PUT_SCALAR(put_u64, __u64)
+PUT_SCALAR(put_s64, __s64)
+
+static __always_inline void put_empty(struct rec *r)
+{
+	set_len(r, 0);
+}
+
+/* A NUL-terminated string from user memory; empty parameter when unreadable. */
+static __always_inline void put_user_str(struct rec *r, const void *p)
+{
+	long n = 0;
+	if (p)
+		n = bpf_probe_read_user_str(r->buf + (r->pos & SCRATCH_MASK), MAX_PATH, p);
+	set_len(r, n > 0 ? (__u16)n : 0);
+}
+
+static __always_inline void put_kernel_str(struct rec *r, const void *p)
+{
+	long n = 0;
+	if (p)
+		n = bpf_probe_read_kernel_str(r->buf + (r->pos & SCRATCH_MASK), MAX_PATH, p);
+	set_len(r, n > 0 ? (__u16)n : 0);
+}
+
+static __always_inline void put_user_bytes(struct rec *r, const void *p, __u32 n, __u32 max)
+{
+	if (n > max)
+		n = max;
+	/* keep the bound visible to the verifier: the compiler would drop a redundant mask */
+	asm volatile("%[n] &= %[m]" : [n] "+r"(n) : [m] "i"(MAX_ARGS * 2 - 1));
+	if (!p || n == 0 || bpf_probe_read_user(r->buf + (r->pos & SCRATCH_MASK), n, p) != 0) {
+		set_len(r, 0);
+		return;
+	}
+	set_len(r, n);
+}
+
+/* Copies the finished record into the ring; counts it or its loss. */
+static __always_inline void rec_submit(struct rec *r)
+{
+	struct pg_counters *c = cnt();
+	__u32 len = r->pos;
+	__builtin_memcpy(r->buf + 16, &len, 4);
+	if (len > SCRATCH_HALF) {
+		if (c)
+			c->too_large++;
+		return;
+	}
+	len &= (SCRATCH_HALF - 1);
+	if (len < PG_HEADER_SIZE)
+		return;
+	if (bpf_ringbuf_output(&events, r->buf, len, 0) != 0) {
+		if (c)
+			c->drops++;
+		return;
+	}
+	if (c)
+		c->events++;
+}
+
+/* ---------------------------------------------------------------- kernel state */
+
+static __always_inline __u64 arg(struct pt_regs *regs, int i)
+{
+	switch (i) {
+	case 0: return BPF_CORE_READ(regs, di);
+	case 1: return BPF_CORE_READ(regs, si);
+	case 2: return BPF_CORE_READ(regs, dx);
+	case 3: return BPF_CORE_READ(regs, r10);
+	case 4: return BPF_CORE_READ(regs, r8);
+	default: return BPF_CORE_READ(regs, r9);
+	}
+}
+
+static __always_inline struct file *fd_file(struct task_struct *t, long fd)
+{
+	if (fd < 0)
+		return NULL;
+	struct files_struct *files = BPF_CORE_READ(t, files);
+	if (!files)
+		return NULL;
+	struct fdtable *fdt = BPF_CORE_READ(files, fdt);
+	unsigned int max = BPF_CORE_READ(fdt, max_fds);
+	if ((unsigned long)fd >= max)
+		return NULL;
+	struct file **fds = BPF_CORE_READ(fdt, fd);
+	struct file *f = NULL;
+	bpf_probe_read_kernel(&f, sizeof(f), &fds[fd]);
+	return f;
+}
+
+/* Device number encoded as user space sees it in st_dev (new_encode_dev). */
+static __always_inline __u32 encode_dev(__u32 kdev)
+{
+	__u32 major = kdev >> 20, minor = kdev & ((1U << 20) - 1);
+	return (minor & 0xff) | (major << 8) | ((minor & ~0xffU) << 12);
+}
+
+static __always_inline void file_dev_ino(struct file *f, __u32 *dev, __u64 *ino)
+{
+	*dev = 0;
+	*ino = 0;
+	if (!f)
+		return;
+	struct inode *in = BPF_CORE_READ(f, f_inode);
+	*ino = BPF_CORE_READ(in, i_ino);
+	*dev = encode_dev(BPF_CORE_READ(in, i_sb, s_dev));
+}
+
+/* Linux open flags to scap PPM_O_* flags. */
+static __always_inline __u32 open_flags(__u64 f)
+{
+	__u32 r = 0;
+	switch (f & 3) {
+	case 0: r = 1; break;       /* PPM_O_RDONLY */
+	case 1: r = 2; break;       /* PPM_O_WRONLY */
+	case 2: r = 3; break;       /* PPM_O_RDWR */
+	}
+	if (f & 0100) r |= 1 << 2;          /* O_CREAT */
+	if (f & 02000) r |= 1 << 3;         /* O_APPEND */
+	if (f & 010000) r |= 1 << 4;        /* O_DSYNC */
+	if (f & 0200) r |= 1 << 5;          /* O_EXCL */
+	if (f & 04000) r |= 1 << 6;         /* O_NONBLOCK */
+	if ((f & 04010000) == 04010000) r |= 1 << 7; /* O_SYNC */
+	if (f & 01000) r |= 1 << 8;         /* O_TRUNC */
+	if (f & 040000) r |= 1 << 9;        /* O_DIRECT */
+	if (f & 0200000) r |= 1 << 10;      /* O_DIRECTORY */
+	if (f & 0100000) r |= 1 << 11;      /* O_LARGEFILE */
+	if (f & 02000000) r |= 1 << 12;     /* O_CLOEXEC */
+	if ((f & 020200000) == 020200000) r |= 1 << 13; /* O_TMPFILE */
+	return r;
+}
+
+static __always_inline __u32 clone_flags(__u64 f)
+{
+	__u32 r = 0;
+	if (f & 0x00000400) r |= 1 << 0;  /* CLONE_FILES */
+	if (f & 0x00000200) r |= 1 << 1;  /* CLONE_FS */
+	if (f & 0x80000000) r |= 1 << 2;  /* CLONE_IO */
+	if (f & 0x08000000) r |= 1 << 3;  /* CLONE_NEWIPC */
+	if (f & 0x40000000) r |= 1 << 4;  /* CLONE_NEWNET */
+	if (f & 0x00020000) r |= 1 << 5;  /* CLONE_NEWNS */
+	if (f & 0x20000000) r |= 1 << 6;  /* CLONE_NEWPID */
+	if (f & 0x04000000) r |= 1 << 7;  /* CLONE_NEWUTS */
+	if (f & 0x00008000) r |= 1 << 8;  /* CLONE_PARENT */
+	if (f & 0x00100000) r |= 1 << 9;  /* CLONE_PARENT_SETTID */
+	if (f & 0x00002000) r |= 1 << 10; /* CLONE_PTRACE */
+	if (f & 0x00000800) r |= 1 << 11; /* CLONE_SIGHAND */
+	if (f & 0x00040000) r |= 1 << 12; /* CLONE_SYSVSEM */
+	if (f & 0x00010000) r |= 1 << 13; /* CLONE_THREAD */
+	if (f & 0x00800000) r |= 1 << 14; /* CLONE_UNTRACED */
+	if (f & 0x00000100) r |= 1 << 15; /* CLONE_VM */
+	if (f & 0x10000000) r |= 1 << 20; /* CLONE_NEWUSER */
+	if (f & 0x00200000) r |= 1 << 23; /* CLONE_CHILD_CLEARTID */
+	if (f & 0x01000000) r |= 1 << 24; /* CLONE_CHILD_SETTID */
+	if (f & 0x00080000) r |= 1 << 25; /* CLONE_SETTLS */
+	if (f & 0x00004000) r |= 1 << 27; /* CLONE_VFORK */
+	if (f & 0x02000000) r |= 1 << 28; /* CLONE_NEWCGROUP */
+	return r;
+}
+
+/* The pid number of `p` as seen from the namespace at `level` (0 = initial namespace). */
+static __always_inline __s64 pid_at(struct pid *p, unsigned int level)
+{
+	if (!p)
+		return 0;
+	unsigned int l = BPF_CORE_READ(p, level);
+	if (level > l)
+		return 0;
+	int nr = 0;
+	bpf_probe_read_kernel(&nr, sizeof(nr), &p->numbers[level & 7].nr);
+	return nr;
+}
+
+static __always_inline unsigned int ns_level(struct task_struct *t)
+{
+	struct pid *p = BPF_CORE_READ(t, thread_pid);
+	return p ? BPF_CORE_READ(p, level) : 0;
+}
+
+static __always_inline __u32 tty_of(struct task_struct *t)
+{
+	struct tty_struct *tty = BPF_CORE_READ(t, signal, tty);
+	if (!tty)
+		return 0;
+	int index = BPF_CORE_READ(tty, index);
+	int major = BPF_CORE_READ(tty, driver, major);
+	int minor = BPF_CORE_READ(tty, driver, minor_start);
+	return encode_dev(((__u32)major << 20) | (__u32)(minor + index));
+}
+
+static __always_inline __u64 cap_val(kernel_cap_t c)
+{
+	return c.val;
+}
+
+/* cgroup v2 path of the task: written as "<name>" components from the leaf upwards would
+ * need a reversal, so the probe emits the cgroup id; the path is resolved in user space. */
+
+/* Parameters shared by clone/fork/vfork/clone3 exit and execve exit (scap positions 2..15). */
+static __always_inline void put_process_common(struct rec *r, struct task_struct *t, int with_args)
+{
+	struct mm_struct *mm = BPF_CORE_READ(t, mm);
+	unsigned long as = mm ? BPF_CORE_READ(mm, arg_start) : 0;
+	unsigned long ae = mm ? BPF_CORE_READ(mm, arg_end) : 0;
+	/* exe: argv[0]; args: the rest of argv, NUL-separated */
+	long n0 = 0;
+	if (as && ae > as)
+		n0 = bpf_probe_read_user_str(r->buf + (r->pos & SCRATCH_MASK), MAX_PATH, (void *)as);
+	if (n0 < 0)
+		n0 = 0;
+	set_len(r, (__u16)n0);
+	if (with_args && as && ae > as + n0)
+		put_user_bytes(r, (void *)(as + n0), (__u32)(ae - as - n0), MAX_ARGS);
+	else
+		put_empty(r);
+	put_s64(r, BPF_CORE_READ(t, pid));
+	put_s64(r, BPF_CORE_READ(t, tgid));
+	put_s64(r, BPF_CORE_READ(t, real_parent, tgid));
+	put_empty(r); /* cwd: not resolved in the probe (see docs/driver.md) */
+	put_u64(r, BPF_CORE_READ(t, signal, rlim[7].rlim_cur)); /* RLIMIT_NOFILE */
+	put_u64(r, BPF_CORE_READ(t, maj_flt));
+	put_u64(r, BPF_CORE_READ(t, min_flt));
+	__u32 vm_size = 0, vm_rss = 0, vm_swap = 0;
+	if (mm) {
+		vm_size = BPF_CORE_READ(mm, total_vm) << 2; /* pages to KiB */
+		__s64 file = BPF_CORE_READ(mm, rss_stat[0].count);
+		__s64 anon = BPF_CORE_READ(mm, rss_stat[1].count);
+		__s64 swap = BPF_CORE_READ(mm, rss_stat[2].count);
+		__s64 shm = BPF_CORE_READ(mm, rss_stat[3].count);
+		__s64 rss = file + anon + shm;
+		vm_rss = rss > 0 ? (__u32)(rss << 2) : 0;
+		vm_swap = swap > 0 ? (__u32)(swap << 2) : 0;
+	}
+	put_u32(r, vm_size);
+	put_u32(r, vm_rss);
+	put_u32(r, vm_swap);
+	long c = bpf_probe_read_kernel_str(r->buf + (r->pos & SCRATCH_MASK), MAX_COMM, &t->comm);
+	set_len(r, c > 0 ? (__u16)c : 0);
+	put_empty(r); /* cgroups: resolved from the cgroup id in user space */
+}
+
+static __always_inline void put_clone_exit(struct rec *r, struct task_struct *t, long ret, __u32 flags)
+{
+	put_s64(r, ret);
+	put_process_common(r, t, 1);
+	put_u32(r, flags);
+	const struct cred *cr = BPF_CORE_READ(t, cred);
+	put_u32(r, BPF_CORE_READ(cr, euid.val));
+	put_u32(r, BPF_CORE_READ(cr, egid.val));
+	unsigned int lvl = ns_level(t);
+	put_s64(r, pid_at(BPF_CORE_READ(t, thread_pid), lvl));
+	put_s64(r, pid_at(BPF_CORE_READ(t, signal, pids[PIDTYPE_TGID]), lvl));
+	put_u64(r, 0); /* pidns_init_start_ts: not collected */
+}
+
+/* ---------------------------------------------------------------- sockets */
+
+/* PT_SOCKADDR from a user sockaddr. */
+static __always_inline void put_user_sockaddr(struct rec *r, void *uaddr, long alen)
+{
+	__u16 family = 0;
+	__u8 *d = r->buf + (r->pos & SCRATCH_MASK);
+	if (!uaddr || alen < 2 || bpf_probe_read_user(&family, 2, uaddr) != 0) {
+		set_len(r, 0);
+		return;
+	}
+	if (family == 2 /* AF_INET */) {
+		struct sockaddr_in sin = {};
+		bpf_probe_read_user(&sin, sizeof(sin), uaddr);
+		d[0] = 2;
+		__builtin_memcpy(d + 1, &sin.sin_addr.s_addr, 4);
+		__u16 port = bpf_ntohs(sin.sin_port);
+		__builtin_memcpy(d + 5, &port, 2);
+		set_len(r, 7);
+	} else if (family == 10 /* AF_INET6 */) {
+		struct sockaddr_in6 sin6 = {};
+		bpf_probe_read_user(&sin6, sizeof(sin6), uaddr);
+		d[0] = 10;
+		__builtin_memcpy(d + 1, &sin6.sin6_addr, 16);
+		__u16 port = bpf_ntohs(sin6.sin6_port);
+		__builtin_memcpy(d + 17, &port, 2);
+		set_len(r, 19);
+	} else if (family == 1 /* AF_UNIX */) {
+		d[0] = 1;
+		long n = bpf_probe_read_user_str(d + 1, 108, (__u8 *)uaddr + 2);
+		if (n <= 1) { /* abstract socket: keep the leading NUL and the name */
+			d[1] = 0;
+			n = 1;
+		}
+		set_len(r, 1 + (__u16)n);
+	} else {
+		d[0] = (__u8)family;
+		set_len(r, 1);
+	}
+}
+
+static __always_inline struct sock *file_sock(struct file *f)
+{
+	if (!f)
+		return NULL;
+	struct socket *s = BPF_CORE_READ(f, private_data);
+	return s ? BPF_CORE_READ(s, sk) : NULL;
+}
+
+/* PT_SOCKTUPLE from a connected socket: local side first, then remote. */
+static __always_inline void put_socktuple(struct rec *r, struct sock *sk)
+{
+	__u8 *d = r->buf + (r->pos & SCRATCH_MASK);
+	if (!sk) {
+		set_len(r, 0);
+		return;
+	}
+	__u16 family = BPF_CORE_READ(sk, __sk_common.skc_family);
+	if (family == 2) {
+		__u32 sip = BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr);
+		__u32 dip = BPF_CORE_READ(sk, __sk_common.skc_daddr);
+		__u16 sport = bpf_ntohs(BPF_CORE_READ((struct inet_sock *)sk, inet_sport));
+		__u16 dport = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
+		d[0] = 2;
+		__builtin_memcpy(d + 1, &sip, 4);
+		__builtin_memcpy(d + 5, &sport, 2);
+		__builtin_memcpy(d + 7, &dip, 4);
+		__builtin_memcpy(d + 11, &dport, 2);
+		set_len(r, 13);
+	} else if (family == 10) {
+		d[0] = 10;
+		BPF_CORE_READ_INTO(d + 1, sk, __sk_common.skc_v6_rcv_saddr);
+		__u16 sport = bpf_ntohs(BPF_CORE_READ((struct inet_sock *)sk, inet_sport));
+		__builtin_memcpy(d + 17, &sport, 2);
+		BPF_CORE_READ_INTO(d + 19, sk, __sk_common.skc_v6_daddr);
+		__u16 dport = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
+		__builtin_memcpy(d + 35, &dport, 2);
+		set_len(r, 37);
+	} else if (family == 1) {
+		/* unix: source and peer socket addresses as identities, then the bound path */
+		struct unix_sock *us = (struct unix_sock *)sk;
+		__u64 src = (__u64)sk;
+		__u64 dst = (__u64)BPF_CORE_READ(us, peer);
+		d[0] = 1;
+		__builtin_memcpy(d + 1, &src, 8);
+		__builtin_memcpy(d + 9, &dst, 8);
+		struct unix_address *ua = BPF_CORE_READ(us, addr);
+		if (!ua && dst)
+			ua = BPF_CORE_READ((struct unix_sock *)dst, addr);
+		long n = 0;
+		if (ua)
+			n = bpf_probe_read_kernel_str(d + 17, 108, &ua->name[0].sun_path);
+		if (n <= 0) {
+			d[17] = 0;
+			n = 1;
+		}
+		set_len(r, 17 + (__u16)n);
+	} else {
+		d[0] = (__u8)family;
+		set_len(r, 1);
+	}
+}
+
+/* ---------------------------------------------------------------- dispatch */
+
+
+static __always_inline int excluded(void)
+{
+	__u32 zero = 0;
+	struct pg_settings *s = bpf_map_lookup_elem(&settings, &zero);
+	return s && s->exclude_tgid == (__u32)(bpf_get_current_pid_tgid() >> 32);
+}
+
+static __always_inline int selected(__u32 nr)
+{
+	__u8 *sel = bpf_map_lookup_elem(&selection, &nr);
+	return sel && (*sel & PG_SEL_EXIT);
+}
+
+#define EXIT_HANDLER(name) \
+	SEC("tp_btf/sys_exit") int BPF_PROG(name, struct pt_regs *regs, long ret)
+
+EXIT_HANDLER(open_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_OPEN_X, 6))
+		return 0;
+	__u32 dev; __u64 ino;
+	file_dev_ino(ret >= 0 ? fd_file(bpf_get_current_task_btf(), ret) : NULL, &dev, &ino);
+	put_s64(&r, ret);
+	put_user_str(&r, (void *)arg(regs, 0));
+	put_u32(&r, open_flags(arg(regs, 1)));
+	put_u32(&r, (__u32)arg(regs, 2));
+	put_u32(&r, dev);
+	put_u64(&r, ino);
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(openat_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_OPENAT_2_X, 7))
+		return 0;
+	__u32 dev; __u64 ino;
+	file_dev_ino(ret >= 0 ? fd_file(bpf_get_current_task_btf(), ret) : NULL, &dev, &ino);
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_user_str(&r, (void *)arg(regs, 1));
+	put_u32(&r, open_flags(arg(regs, 2)));
+	put_u32(&r, (__u32)arg(regs, 3));
+	put_u32(&r, dev);
+	put_u64(&r, ino);
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(openat2_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_OPENAT2_X, 8))
+		return 0;
+	struct open_how how = {};
+	bpf_probe_read_user(&how, sizeof(how), (void *)arg(regs, 2));
+	__u32 dev; __u64 ino;
+	file_dev_ino(ret >= 0 ? fd_file(bpf_get_current_task_btf(), ret) : NULL, &dev, &ino);
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_user_str(&r, (void *)arg(regs, 1));
+	put_u32(&r, open_flags(how.flags));
+	put_u32(&r, (__u32)how.mode);
+	/* Linux RESOLVE_* bits to PPM_RESOLVE_* bits */
+	__u32 res = 0;
+	if (how.resolve & 0x08) res |= 1 << 0; /* RESOLVE_BENEATH */
+	if (how.resolve & 0x10) res |= 1 << 1; /* RESOLVE_IN_ROOT */
+	if (how.resolve & 0x02) res |= 1 << 2; /* RESOLVE_NO_MAGICLINKS */
+	if (how.resolve & 0x04) res |= 1 << 3; /* RESOLVE_NO_SYMLINKS */
+	if (how.resolve & 0x01) res |= 1 << 4; /* RESOLVE_NO_XDEV */
+	if (how.resolve & 0x20) res |= 1 << 5; /* RESOLVE_CACHED */
+	put_u32(&r, res);
+	put_u32(&r, dev);
+	put_u64(&r, ino);
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(creat_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_CREAT_X, 6))
+		return 0;
+	__u32 dev; __u64 ino;
+	file_dev_ino(ret >= 0 ? fd_file(bpf_get_current_task_btf(), ret) : NULL, &dev, &ino);
+	put_s64(&r, ret);
+	put_user_str(&r, (void *)arg(regs, 0));
+	put_u32(&r, (__u32)arg(regs, 1));
+	put_u32(&r, dev);
+	put_u64(&r, ino);
+	put_u16(&r, 0); /* creat_flags */
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(close_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_CLOSE_X, 2))
+		return 0;
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(dup_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_DUP_1_X, 2))
+		return 0;
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(dup2_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_DUP2_X, 3))
+		return 0;
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_s64(&r, (__s32)arg(regs, 1));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(dup3_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_DUP3_X, 4))
+		return 0;
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_s64(&r, (__s32)arg(regs, 1));
+	put_u32(&r, open_flags(arg(regs, 2)) & (1 << 12));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(rename_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_RENAME_X, 3))
+		return 0;
+	put_s64(&r, ret);
+	put_user_str(&r, (void *)arg(regs, 0));
+	put_user_str(&r, (void *)arg(regs, 1));
+	rec_submit(&r);
+	return 0;
+}
+
+static __always_inline int renameat_common(struct pt_regs *regs, long ret, int two)
+{
+	struct rec r;
+	if (rec_begin(&r, two ? PPME_SYSCALL_RENAMEAT2_X : PPME_SYSCALL_RENAMEAT_X, two ? 6 : 5))
+		return 0;
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_user_str(&r, (void *)arg(regs, 1));
+	put_s64(&r, (__s32)arg(regs, 2));
+	put_user_str(&r, (void *)arg(regs, 3));
+	if (two)
+		put_u32(&r, (__u32)arg(regs, 4) & 7); /* NOREPLACE, EXCHANGE, WHITEOUT match PPM bits */
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(renameat_x) { return renameat_common(regs, ret, 0); }
+EXIT_HANDLER(renameat2_x) { return renameat_common(regs, ret, 1); }
+
+EXIT_HANDLER(unlink_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_UNLINK_2_X, 2))
+		return 0;
+	put_s64(&r, ret);
+	put_user_str(&r, (void *)arg(regs, 0));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(unlinkat_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_UNLINKAT_2_X, 4))
+		return 0;
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_user_str(&r, (void *)arg(regs, 1));
+	put_u32(&r, (arg(regs, 2) & 0x200) ? 0x200 : 0); /* AT_REMOVEDIR = PPM_AT_REMOVEDIR */
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(socket_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SOCKET_SOCKET_X, 5))
+		return 0;
+	__u64 type = arg(regs, 1);
+	put_s64(&r, ret);
+	put_u32(&r, (__u32)arg(regs, 0)); /* Linux AF_* numbers equal PPM_AF_* */
+	put_u32(&r, (__u32)type);
+	put_u32(&r, (__u32)arg(regs, 2));
+	put_u32(&r, open_flags(type & (02000000 | 04000)) & ((1 << 12) | (1 << 6)));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(connect_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SOCKET_CONNECT_X, 4))
+		return 0;
+	long fd = (__s32)arg(regs, 0);
+	put_s64(&r, ret);
+	/* the tuple is meaningful once connected (or in progress for non-blocking sockets) */
+	if (ret == 0 || ret == -115 /* EINPROGRESS */)
+		put_socktuple(&r, file_sock(fd_file(bpf_get_current_task_btf(), fd)));
+	else
+		put_empty(&r);
+	put_s64(&r, fd);
+	put_user_sockaddr(&r, (void *)arg(regs, 1), (long)arg(regs, 2));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(bind_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SOCKET_BIND_X, 3))
+		return 0;
+	put_s64(&r, ret);
+	put_user_sockaddr(&r, (void *)arg(regs, 1), (long)arg(regs, 2));
+	put_s64(&r, (__s32)arg(regs, 0));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(listen_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SOCKET_LISTEN_X, 3))
+		return 0;
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_u32(&r, (__u32)arg(regs, 1));
+	rec_submit(&r);
+	return 0;
+}
+
+static __always_inline int accept_common(struct pt_regs *regs, long ret, int four)
+{
+	struct rec r;
+	if (rec_begin(&r, four ? PPME_SOCKET_ACCEPT4_6_X : PPME_SOCKET_ACCEPT_5_X, four ? 6 : 5))
+		return 0;
+	struct task_struct *t = bpf_get_current_task_btf();
+	put_s64(&r, ret);
+	put_socktuple(&r, ret >= 0 ? file_sock(fd_file(t, ret)) : NULL);
+	__u32 qlen = 0, qmax = 0;
+	struct sock *lsk = file_sock(fd_file(t, (__s32)arg(regs, 0)));
+	if (lsk) {
+		qlen = BPF_CORE_READ(lsk, sk_ack_backlog);
+		qmax = BPF_CORE_READ(lsk, sk_max_ack_backlog);
+	}
+	put_u8(&r, qmax ? (__u8)(qlen * 100 / qmax) : 0);
+	put_u32(&r, qlen);
+	put_u32(&r, qmax);
+	if (four)
+		put_u32(&r, (__u32)arg(regs, 3));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(accept_x) { return accept_common(regs, ret, 0); }
+EXIT_HANDLER(accept4_x) { return accept_common(regs, ret, 1); }
+
+static __always_inline int id1(__u16 type, struct pt_regs *regs, long ret)
+{
+	struct rec r;
+	if (rec_begin(&r, type, 2))
+		return 0;
+	put_s64(&r, ret);
+	put_u32(&r, (__u32)arg(regs, 0));
+	rec_submit(&r);
+	return 0;
+}
+
+static __always_inline int id2(__u16 type, struct pt_regs *regs, long ret)
+{
+	struct rec r;
+	if (rec_begin(&r, type, 3))
+		return 0;
+	put_s64(&r, ret);
+	put_u32(&r, (__u32)arg(regs, 0));
+	put_u32(&r, (__u32)arg(regs, 1));
+	rec_submit(&r);
+	return 0;
+}
+
+static __always_inline int id3(__u16 type, struct pt_regs *regs, long ret)
+{
+	struct rec r;
+	if (rec_begin(&r, type, 4))
+		return 0;
+	put_s64(&r, ret);
+	put_u32(&r, (__u32)arg(regs, 0));
+	put_u32(&r, (__u32)arg(regs, 1));
+	put_u32(&r, (__u32)arg(regs, 2));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(setuid_x) { return id1(PPME_SYSCALL_SETUID_X, regs, ret); }
+EXIT_HANDLER(setgid_x) { return id1(PPME_SYSCALL_SETGID_X, regs, ret); }
+EXIT_HANDLER(setreuid_x) { return id2(PPME_SYSCALL_SETREUID_X, regs, ret); }
+EXIT_HANDLER(setregid_x) { return id2(PPME_SYSCALL_SETREGID_X, regs, ret); }
+EXIT_HANDLER(setresuid_x) { return id3(PPME_SYSCALL_SETRESUID_X, regs, ret); }
+EXIT_HANDLER(setresgid_x) { return id3(PPME_SYSCALL_SETRESGID_X, regs, ret); }
+
+EXIT_HANDLER(memfd_create_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_MEMFD_CREATE_X, 3))
+		return 0;
+	__u64 f = arg(regs, 1);
+	put_s64(&r, ret);
+	put_user_str(&r, (void *)arg(regs, 0));
+	put_u32(&r, (f & 7)); /* MFD_CLOEXEC, MFD_ALLOW_SEALING, MFD_HUGETLB match PPM bits */
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(kill_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_KILL_X, 3))
+		return 0;
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_u8(&r, (__u8)arg(regs, 1));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(tkill_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_TKILL_X, 3))
+		return 0;
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_u8(&r, (__u8)arg(regs, 1));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(tgkill_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_TGKILL_X, 4))
+		return 0;
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_s64(&r, (__s32)arg(regs, 1));
+	put_u8(&r, (__u8)arg(regs, 2));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(ptrace_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_PTRACE_X, 5))
+		return 0;
+	put_s64(&r, ret);
+	/* PT_DYN parameters: one index byte (0 = PPM_PTRACE_IDX_UINT64) then the value */
+	__u8 *d = r.buf + (r.pos & SCRATCH_MASK);
+	__u64 v = arg(regs, 2);
+	d[0] = 0;
+	__builtin_memcpy(d + 1, &v, 8);
+	set_len(&r, 9);
+	d = r.buf + (r.pos & SCRATCH_MASK);
+	v = arg(regs, 3);
+	d[0] = 0;
+	__builtin_memcpy(d + 1, &v, 8);
+	set_len(&r, 9);
+	put_u16(&r, (__u16)arg(regs, 0)); /* raw request number (see docs/driver.md) */
+	put_s64(&r, (__s32)arg(regs, 1));
+	rec_submit(&r);
+	return 0;
+}
+
+static __always_inline int rw_size(__u16 type, struct pt_regs *regs, long ret)
+{
+	struct rec r;
+	if (rec_begin(&r, type, 4))
+		return 0;
+	put_s64(&r, ret);
+	put_empty(&r); /* data: size-only capture */
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_u32(&r, (__u32)arg(regs, 2));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(read_x) { return rw_size(PPME_SYSCALL_READ_X, regs, ret); }
+EXIT_HANDLER(write_x) { return rw_size(PPME_SYSCALL_WRITE_X, regs, ret); }
+
+static __always_inline int clone_common(__u16 type, __u32 flags, long ret)
+{
+	struct rec r;
+	if (rec_begin(&r, type, 21))
+		return 0;
+	put_clone_exit(&r, bpf_get_current_task_btf(), ret, flags);
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(clone_x) { return clone_common(PPME_SYSCALL_CLONE_20_X, clone_flags(arg(regs, 0)), ret); }
+EXIT_HANDLER(fork_x) { return clone_common(PPME_SYSCALL_FORK_20_X, 0, ret); }
+EXIT_HANDLER(vfork_x) { return clone_common(PPME_SYSCALL_VFORK_20_X, (1 << 27) | (1 << 15), ret); }
+EXIT_HANDLER(clone3_x)
+{
+	__u64 f = 0;
+	bpf_probe_read_user(&f, sizeof(f), (void *)arg(regs, 0));
+	return clone_common(PPME_SYSCALL_CLONE3_X, clone_flags(f), ret);
+}
+
+/* execve/execveat: the full record after a successful exec comes from sched_process_exec,
+ * where the new image and bprm->filename are available; failures are recorded here. */
+static __always_inline int exec_record(struct task_struct *t, int at, long ret, const char *kfilename,
+				       const char *ufilename)
+{
+	struct rec r;
+	if (rec_begin(&r, at ? PPME_SYSCALL_EXECVEAT_X : PPME_SYSCALL_EXECVE_19_X, at ? 30 : 31))
+		return 0;
+	put_s64(&r, ret);
+	put_process_common(&r, t, 1);
+	struct mm_struct *mm = BPF_CORE_READ(t, mm);
+	unsigned long es = mm ? BPF_CORE_READ(mm, env_start) : 0;
+	unsigned long ee = mm ? BPF_CORE_READ(mm, env_end) : 0;
+	if (ret == 0 && es && ee > es)
+		put_user_bytes(&r, (void *)es, (__u32)(ee - es), MAX_ENV);
+	else
+		put_empty(&r);
+	put_u32(&r, tty_of(t));
+	unsigned int lvl = ns_level(t);
+	struct pid *pg = BPF_CORE_READ(t, signal, pids[PIDTYPE_PGID]);
+	put_s64(&r, pid_at(pg, lvl));
+	put_u32(&r, BPF_CORE_READ(t, loginuid.val));
+	struct file *exe = mm ? BPF_CORE_READ(mm, exe_file) : NULL;
+	struct inode *in = exe ? BPF_CORE_READ(exe, f_inode) : NULL;
+	__u32 eflags = 0;
+	if (in && BPF_CORE_READ(in, __i_nlink) == 0)
+		eflags |= 1 << 2; /* PPM_EXE_FROM_MEMFD: an unlinked image, as memfd executables are */
+	put_u32(&r, eflags);
+	const struct cred *cr = BPF_CORE_READ(t, cred);
+	put_u64(&r, cap_val(BPF_CORE_READ(cr, cap_inheritable)));
+	put_u64(&r, cap_val(BPF_CORE_READ(cr, cap_permitted)));
+	put_u64(&r, cap_val(BPF_CORE_READ(cr, cap_effective)));
+	put_u64(&r, in ? BPF_CORE_READ(in, i_ino) : 0);
+	__u64 ct = 0, mt = 0;
+	if (in && bpf_core_field_exists(in->i_ctime_sec)) {
+		ct = BPF_CORE_READ(in, i_ctime_sec) * 1000000000ULL + BPF_CORE_READ(in, i_ctime_nsec);
+		mt = BPF_CORE_READ(in, i_mtime_sec) * 1000000000ULL + BPF_CORE_READ(in, i_mtime_nsec);
+	}
+	put_u64(&r, ct);
+	put_u64(&r, mt);
+	put_u32(&r, BPF_CORE_READ(cr, euid.val));
+	put_empty(&r); /* trusted_exepath: needs d_path, not available to these hooks */
+	put_s64(&r, pid_at(pg, 0));
+	put_u32(&r, BPF_CORE_READ(cr, egid.val));
+	if (!at) {
+		if (kfilename)
+			put_kernel_str(&r, kfilename);
+		else
+			put_user_str(&r, ufilename);
+	}
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(execve_x)
+{
+	if (ret == 0)
+		return 0;
+	return exec_record(bpf_get_current_task_btf(), 0, ret, NULL, (void *)arg(regs, 0));
+}
+
+EXIT_HANDLER(execveat_x)
+{
+	if (ret == 0)
+		return 0;
+	return exec_record(bpf_get_current_task_btf(), 1, ret, NULL, NULL);
+}
+
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(sched_exec, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
+{
+	struct pt_regs *regs = (struct pt_regs *)bpf_task_pt_regs(p);
+	__u32 nr = (__u32)BPF_CORE_READ(regs, orig_ax);
+	int at = nr == NR_execveat;
+	if ((nr != NR_execve && !at) || !selected(nr) || excluded())
+		return 0;
+	return exec_record(p, at, 0, BPF_CORE_READ(bprm, filename), NULL);
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(sched_exit, struct task_struct *p)
+{
+	/* procexit is selected together with exit_group (231) */
+	if (!selected(231) || excluded())
+		return 0;
+	struct rec r;
+	if (rec_begin(&r, PPME_PROCEXIT_1_E, 5))
+		return 0;
+	int code = BPF_CORE_READ(p, exit_code);
+	put_s64(&r, code);
+	put_s64(&r, (code >> 8) & 0xff); /* ret: exit status */
+	put_u8(&r, code & 0x7f);        /* sig: terminating signal */
+	put_u8(&r, (code & 0x80) ? 1 : 0);
+	put_s64(&r, 0);                 /* reaper_tid: resolved by state */
+	rec_submit(&r);
+	return 0;
+}
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, MAX_SYSCALLS);
+	__uint(key_size, sizeof(__u32));
+	__array(values, int(void *));
+} exit_handlers SEC(".maps") = {
+	.values = {
+		[NR_read] = (void *)&read_x,
+		[NR_write] = (void *)&write_x,
+		[NR_open] = (void *)&open_x,
+		[NR_close] = (void *)&close_x,
+		[NR_dup] = (void *)&dup_x,
+		[NR_dup2] = (void *)&dup2_x,
+		[NR_socket] = (void *)&socket_x,
+		[NR_connect] = (void *)&connect_x,
+		[NR_accept] = (void *)&accept_x,
+		[NR_bind] = (void *)&bind_x,
+		[NR_listen] = (void *)&listen_x,
+		[NR_clone] = (void *)&clone_x,
+		[NR_fork] = (void *)&fork_x,
+		[NR_vfork] = (void *)&vfork_x,
+		[NR_execve] = (void *)&execve_x,
+		[NR_kill] = (void *)&kill_x,
+		[NR_rename] = (void *)&rename_x,
+		[NR_creat] = (void *)&creat_x,
+		[NR_unlink] = (void *)&unlink_x,
+		[NR_ptrace] = (void *)&ptrace_x,
+		[NR_setuid] = (void *)&setuid_x,
+		[NR_setgid] = (void *)&setgid_x,
+		[NR_setreuid] = (void *)&setreuid_x,
+		[NR_setregid] = (void *)&setregid_x,
+		[NR_setresuid] = (void *)&setresuid_x,
+		[NR_setresgid] = (void *)&setresgid_x,
+		[NR_tkill] = (void *)&tkill_x,
+		[NR_tgkill] = (void *)&tgkill_x,
+		[NR_openat] = (void *)&openat_x,
+		[NR_unlinkat] = (void *)&unlinkat_x,
+		[NR_renameat] = (void *)&renameat_x,
+		[NR_accept4] = (void *)&accept4_x,
+		[NR_dup3] = (void *)&dup3_x,
+		[NR_renameat2] = (void *)&renameat2_x,
+		[NR_memfd_create] = (void *)&memfd_create_x,
+		[NR_execveat] = (void *)&execveat_x,
+		[NR_clone3] = (void *)&clone3_x,
+		[NR_openat2] = (void *)&openat2_x,
+	},
+};
+
+/* The dispatcher: the only program attached to sys_exit. */
+SEC("tp_btf/sys_exit")
+int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
+{
+	__u32 nr = (__u32)BPF_CORE_READ(regs, orig_ax);
+	if (nr >= MAX_SYSCALLS || !selected(nr) || excluded())
+		return 0;
+	bpf_tail_call(ctx, &exit_handlers, nr);
+	return 0;
+}

@@ -1,0 +1,235 @@
+package io.peregrine.driver.bpf;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import io.peregrine.driver.ffm.libbpf.LibBpf;
+import io.peregrine.driver.ffm.libc.Libc;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The loaded and attached probe: the embedded object opened and loaded through libbpf, its maps,
+ * and the links of its attached programs. Closing detaches everything.
+ */
+public final class Probe implements AutoCloseable {
+    /** Resource path of the compiled probe inside the driver jar. */
+    public static final String OBJECT_RESOURCE = "/io/peregrine/driver/bpf/probe.bpf.o";
+    /** Programs attached to their hooks; the per-syscall handlers are reached by tail calls. */
+    static final List<String> ATTACHED = List.of("sys_exit", "sched_exec", "sched_exit");
+    static final int MAX_SYSCALLS = 512;
+    private static final int CLOCK_BOOTTIME = 7;
+
+    private final Arena arena;
+    private final MemorySegment object;
+    private final List<MemorySegment> links = new ArrayList<>();
+    private final int selectionFd;
+    private final int settingsFd;
+    private final int countersFd;
+    private final int ringFd;
+    private final int ringSize;
+    private final int cpus;
+    private boolean closed;
+
+    private Probe(Arena arena, MemorySegment object) throws DriverUnavailableException {
+        this.arena = arena;
+        this.object = object;
+        this.selectionFd = mapFd("selection");
+        this.settingsFd = mapFd("settings");
+        this.countersFd = mapFd("counters");
+        this.ringFd = mapFd("events");
+        this.ringSize = LibBpf.bpf_map__max_entries(findMap("events"));
+        this.cpus = LibBpf.libbpf_num_possible_cpus();
+    }
+
+    /**
+     * Loads the probe with a ring buffer of {@code ringBytes} (a power of two, at least a page),
+     * excludes {@code excludeTgid} (0 for nobody), selects {@code selected}, then attaches it.
+     */
+    public static Probe load(int ringBytes, long excludeTgid, Set<Syscall> selected) throws DriverUnavailableException {
+        if (Integer.bitCount(ringBytes) != 1 || ringBytes < 4096) {
+            throw new IllegalArgumentException("ring size must be a power of two of at least 4096 bytes: " + ringBytes);
+        }
+        Requirements.check();
+        byte[] bytes = objectBytes();
+        Arena arena = Arena.ofShared();
+        Probe probe = null;
+        try {
+            MemorySegment image = arena.allocate(bytes.length, 8);
+            MemorySegment.copy(bytes, 0, image, JAVA_BYTE, 0, bytes.length);
+            MemorySegment obj = LibBpf.bpf_object__open_mem(image, bytes.length, MemorySegment.NULL);
+            if (obj.address() == 0 || obj.address() > -4096L && obj.address() < 0) {
+                throw new DriverUnavailableException("libbpf could not open the probe object");
+            }
+            MemorySegment events = LibBpf.bpf_object__find_map_by_name(obj, arena.allocateFrom("events"));
+            int err = LibBpf.bpf_map__set_max_entries(events, ringBytes);
+            if (err != 0) {
+                LibBpf.bpf_object__close(obj);
+                throw new DriverUnavailableException("cannot size the ring buffer: " + strerror(err));
+            }
+            err = LibBpf.bpf_object__load(obj);
+            if (err != 0) {
+                LibBpf.bpf_object__close(obj);
+                throw new DriverUnavailableException("the kernel refused the probe: " + strerror(err)
+                        + " (libbpf printed the details on standard error)");
+            }
+            probe = new Probe(arena, obj);
+            probe.writeSettings(excludeTgid);
+            for (Syscall s : Syscall.values()) {
+                probe.select(s, selected.contains(s));
+            }
+            for (String name : ATTACHED) {
+                probe.attach(name);
+            }
+            return probe;
+        } catch (DriverUnavailableException | RuntimeException e) {
+            if (probe != null) {
+                probe.close();
+            } else {
+                arena.close();
+            }
+            throw e;
+        }
+    }
+
+    static byte[] objectBytes() throws DriverUnavailableException {
+        try (InputStream in = Probe.class.getResourceAsStream(OBJECT_RESOURCE)) {
+            if (in == null) {
+                throw new DriverUnavailableException("the probe object " + OBJECT_RESOURCE + " is not in the driver jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new DriverUnavailableException("cannot read the probe object", e);
+        }
+    }
+
+    private MemorySegment findMap(String name) throws DriverUnavailableException {
+        MemorySegment m = LibBpf.bpf_object__find_map_by_name(object, arena.allocateFrom(name));
+        if (m.address() == 0) {
+            throw new DriverUnavailableException("probe map " + name + " not found");
+        }
+        return m;
+    }
+
+    private int mapFd(String name) throws DriverUnavailableException {
+        int fd = LibBpf.bpf_map__fd(findMap(name));
+        if (fd < 0) {
+            throw new DriverUnavailableException("probe map " + name + " has no fd: " + strerror(fd));
+        }
+        return fd;
+    }
+
+    private void attach(String program) throws DriverUnavailableException {
+        MemorySegment prog = LibBpf.bpf_object__find_program_by_name(object, arena.allocateFrom(program));
+        if (prog.address() == 0) {
+            throw new DriverUnavailableException("probe program " + program + " not found");
+        }
+        MemorySegment link = LibBpf.bpf_program__attach(prog);
+        long a = link.address();
+        if (a == 0 || (a < 0 && a > -4096L)) {
+            throw new DriverUnavailableException("cannot attach " + program
+                    + (a < 0 ? ": " + strerror((int) a) : ""));
+        }
+        links.add(link);
+    }
+
+    private void writeSettings(long excludeTgid) throws DriverUnavailableException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment key = a.allocateFrom(JAVA_INT, 0);
+            MemorySegment v = a.allocate(ProbeLayouts.SETTINGS);
+            ProbeLayouts.SETTINGS_BOOT_TIME.set(v, 0L, bootTimeNanos());
+            ProbeLayouts.SETTINGS_EXCLUDE_TGID.set(v, 0L, (int) excludeTgid);
+            ProbeLayouts.SETTINGS_FLAGS.set(v, 0L, 0);
+            check(LibBpf.bpf_map_update_elem(settingsFd, key, v, 0), "settings");
+        }
+    }
+
+    /** Wall-clock time of boot in ns since the epoch: added in the probe to CLOCK_BOOTTIME. */
+    static long bootTimeNanos() {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment ts = a.allocate(16, 8);
+            java.time.Instant now = java.time.Instant.now();
+            if (Libc.clock_gettime(CLOCK_BOOTTIME, ts) != 0) {
+                throw new IllegalStateException("clock_gettime(CLOCK_BOOTTIME) failed");
+            }
+            long boot = ts.get(java.lang.foreign.ValueLayout.JAVA_LONG, 0) * 1_000_000_000L
+                    + ts.get(java.lang.foreign.ValueLayout.JAVA_LONG, 8);
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano() - boot;
+        }
+    }
+
+    /** Turns recording of one syscall on or off; takes effect immediately in the kernel. */
+    public void select(Syscall s, boolean on) throws DriverUnavailableException {
+        selectNumber(s.number(), on);
+    }
+
+    /** Selection by raw syscall number (numbers without a handler are accepted and record nothing). */
+    public void selectNumber(int nr, boolean on) throws DriverUnavailableException {
+        if (nr < 0 || nr >= MAX_SYSCALLS) {
+            throw new IllegalArgumentException("syscall number out of range: " + nr);
+        }
+        try (Arena a = Arena.ofConfined()) {
+            check(LibBpf.bpf_map_update_elem(selectionFd, a.allocateFrom(JAVA_INT, nr),
+                    a.allocateFrom(JAVA_BYTE, (byte) (on ? 1 : 0)), 0), "selection");
+        }
+    }
+
+    /** Sums the per-CPU counters. */
+    public ProbeCounters counters() throws DriverUnavailableException {
+        try (Arena a = Arena.ofConfined()) {
+            long stride = ProbeLayouts.COUNTERS.byteSize(); // already a multiple of 8
+            MemorySegment v = a.allocate(stride * cpus, 8);
+            check(LibBpf.bpf_map_lookup_elem(countersFd, a.allocateFrom(JAVA_INT, 0), v), "counters");
+            long events = 0, drops = 0, tooLarge = 0;
+            for (int c = 0; c < cpus; c++) {
+                long off = c * stride;
+                events += (long) ProbeLayouts.COUNTERS_EVENTS.get(v, off);
+                drops += (long) ProbeLayouts.COUNTERS_DROPS.get(v, off);
+                tooLarge += (long) ProbeLayouts.COUNTERS_TOO_LARGE.get(v, off);
+            }
+            return new ProbeCounters(events, drops, tooLarge);
+        }
+    }
+
+    public int ringFd() {
+        return ringFd;
+    }
+
+    public int ringSize() {
+        return ringSize;
+    }
+
+    private static void check(int err, String what) throws DriverUnavailableException {
+        if (err != 0) {
+            throw new DriverUnavailableException("probe map " + what + " update failed: " + strerror(err));
+        }
+    }
+
+    static String strerror(int err) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment buf = a.allocate(256);
+            LibBpf.libbpf_strerror(err, buf, 256);
+            return buf.getString(0, StandardCharsets.UTF_8) + " (" + err + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (MemorySegment l : links) {
+            LibBpf.bpf_link__destroy(l);
+        }
+        links.clear();
+        LibBpf.bpf_object__close(object);
+        arena.close();
+    }
+}

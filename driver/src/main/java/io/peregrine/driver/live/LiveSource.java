@@ -1,0 +1,113 @@
+package io.peregrine.driver.live;
+
+import io.peregrine.driver.bpf.DriverUnavailableException;
+import io.peregrine.driver.bpf.Probe;
+import io.peregrine.driver.bpf.ProbeCounters;
+import io.peregrine.driver.bpf.Syscall;
+import io.peregrine.driver.proc.ProcScanner;
+import io.peregrine.driver.proc.SeedRecords;
+import io.peregrine.driver.ring.BpfRing;
+import io.peregrine.driver.ring.IdleWait;
+import io.peregrine.driver.source.EventConsumer;
+import io.peregrine.driver.source.EventSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Live capture: the probe attached to the kernel, the seed events of a /proc scan taken right
+ * after attaching (so no process falls between the scan and the stream), then the ring buffer.
+ * One thread polls a source.
+ */
+public final class LiveSource implements EventSource {
+    private final Probe probe;
+    private final BpfRing ring;
+    private final SeedRecords seeds;
+    private long seedsDelivered;
+
+    private LiveSource(Probe probe, BpfRing ring, SeedRecords seeds) {
+        this.probe = probe;
+        this.ring = ring;
+        this.seeds = seeds;
+    }
+
+    public static LiveSource open(LiveOptions options) throws IOException {
+        long self = options.excludeSelf() ? ProcessHandle.current().pid() : 0;
+        Probe probe = Probe.load(options.ringBytes(), self, options.syscalls());
+        BpfRing ring = null;
+        try {
+            ring = BpfRing.map(probe.ringFd(), probe.ringSize());
+            SeedRecords seeds = new SeedRecords();
+            if (options.seed()) {
+                new ProcScanner(Path.of("/proc"), Path.of("/etc")).scan(seeds);
+            }
+            return new LiveSource(probe, ring, seeds);
+        } catch (IOException | RuntimeException e) {
+            if (ring != null) {
+                ring.close();
+            }
+            probe.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public int poll(EventConsumer consumer, int max) {
+        int n = 0;
+        if (seedsDelivered < seeds.count()) {
+            n = seeds.deliver(consumer, max);
+            seedsDelivered += n;
+            if (n >= max) {
+                return n;
+            }
+        }
+        return n + ring.poll(consumer, max - n);
+    }
+
+    /** Polls until {@code stop} says so, waiting adaptively when the ring is empty. */
+    public long run(EventConsumer consumer, BooleanSupplier stop) {
+        IdleWait wait = new IdleWait();
+        long total = 0;
+        while (!stop.getAsBoolean()) {
+            int n = poll(consumer, 4096);
+            if (n == 0) {
+                wait.idle();
+            } else {
+                wait.reset();
+                total += n;
+            }
+        }
+        return total;
+    }
+
+    /** Turns recording of a syscall on or off while capturing. */
+    public void select(Syscall s, boolean on) throws DriverUnavailableException {
+        probe.select(s, on);
+    }
+
+    /** The probe's in-kernel counters of records written and lost. */
+    public ProbeCounters counters() throws DriverUnavailableException {
+        return probe.counters();
+    }
+
+    /** Bytes in the ring not yet read. */
+    public long pendingBytes() {
+        return ring.pending();
+    }
+
+    @Override
+    public long eventsRead() {
+        return seedsDelivered + ring.delivered();
+    }
+
+    @Override
+    public long eventsSkipped() {
+        return ring.discarded();
+    }
+
+    @Override
+    public void close() {
+        probe.close();
+        ring.close();
+    }
+}
