@@ -52,6 +52,7 @@ public final class EventRecordBuilder {
         }
     }
 
+    // Reserves the next parameter; may replace the buffer, so callers read 'buf' after calling it.
     private int slot(int len) {
         if (added >= nparams) {
             throw new IllegalStateException("more parameters than the " + nparams + " declared");
@@ -73,28 +74,33 @@ public final class EventRecordBuilder {
     }
 
     public EventRecordBuilder addU8(int v) {
-        buf.set(ValueLayout.JAVA_BYTE, slot(1), (byte) v);
+        int at = slot(1);
+        buf.set(ValueLayout.JAVA_BYTE, at, (byte) v);
         return this;
     }
 
     public EventRecordBuilder addU16(int v) {
-        buf.set(EventRecord.I16, slot(2), (short) v);
+        int at = slot(2);
+        buf.set(EventRecord.I16, at, (short) v);
         return this;
     }
 
     public EventRecordBuilder addU32(long v) {
-        buf.set(EventRecord.I32, slot(4), (int) v);
+        int at = slot(4);
+        buf.set(EventRecord.I32, at, (int) v);
         return this;
     }
 
     public EventRecordBuilder addI64(long v) {
-        buf.set(EventRecord.I64, slot(8), v);
+        int at = slot(8);
+        buf.set(EventRecord.I64, at, v);
         return this;
     }
 
     /** Raw bytes (byte buffers, socket addresses and tuples, NUL-separated lists). */
     public EventRecordBuilder addBytes(byte[] b, int off, int len) {
-        MemorySegment.copy(b, off, buf, ValueLayout.JAVA_BYTE, slot(len), len);
+        int at = slot(len);
+        MemorySegment.copy(b, off, buf, ValueLayout.JAVA_BYTE, at, len);
         return this;
     }
 
@@ -104,7 +110,8 @@ public final class EventRecordBuilder {
 
     /** Raw bytes from another segment. */
     public EventRecordBuilder addBytes(MemorySegment src, long off, int len) {
-        MemorySegment.copy(src, off, buf, slot(len), len);
+        int at = slot(len);
+        MemorySegment.copy(src, off, buf, at, len);
         return this;
     }
 

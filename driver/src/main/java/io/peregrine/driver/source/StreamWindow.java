@@ -1,0 +1,103 @@
+package io.peregrine.driver.source;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A sliding window over a byte stream for block and record parsers: {@link #ensure} makes {@code n}
+ * bytes from the current position readable in {@link #segment()} (compacting and refilling a
+ * reusable buffer), so records can be decoded in place. Offsets are stream offsets, which is what
+ * error messages report.
+ */
+public final class StreamWindow implements AutoCloseable {
+    private final InputStream in;
+    private byte[] buf;
+    private MemorySegment seg;
+    private int pos;
+    private int end;
+    private long base;
+    private boolean eof;
+
+    public StreamWindow(InputStream in, int capacity) {
+        this.in = in;
+        this.buf = new byte[capacity];
+        this.seg = MemorySegment.ofArray(buf);
+    }
+
+    /** Opens a file, decompressing it when it starts with the gzip magic. */
+    public static StreamWindow open(Path file) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        raw.mark(2);
+        int b0 = raw.read();
+        int b1 = raw.read();
+        raw.reset();
+        InputStream in = (b0 == 0x1f && b1 == 0x8b) ? new GZIPInputStream(raw, 1 << 16) : raw;
+        return new StreamWindow(in, 1 << 20);
+    }
+
+    /**
+     * Makes {@code n} bytes readable from the current position. Returns how many are readable (less
+     * than {@code n} only at the end of the stream).
+     */
+    public int ensure(int n) throws IOException {
+        int have = end - pos;
+        if (have >= n || eof) {
+            return Math.min(have, n);
+        }
+        if (pos + n > buf.length) {
+            if (n > buf.length) {
+                byte[] nb = new byte[Math.max(n, buf.length * 2)];
+                System.arraycopy(buf, pos, nb, 0, have);
+                buf = nb;
+                seg = MemorySegment.ofArray(buf);
+            } else {
+                System.arraycopy(buf, pos, buf, 0, have);
+            }
+            base += pos;
+            end = have;
+            pos = 0;
+        }
+        while (end - pos < n) {
+            int r = in.read(buf, end, buf.length - end);
+            if (r < 0) {
+                eof = true;
+                break;
+            }
+            end += r;
+        }
+        return Math.min(end - pos, n);
+    }
+
+    /** The buffer, valid until the next {@link #ensure}. */
+    public MemorySegment segment() {
+        return seg;
+    }
+
+    public byte[] array() {
+        return buf;
+    }
+
+    /** Index of the current position in {@link #segment()}. */
+    public int position() {
+        return pos;
+    }
+
+    /** Stream offset of the current position. */
+    public long offset() {
+        return base + pos;
+    }
+
+    public void skip(int n) {
+        pos += n;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

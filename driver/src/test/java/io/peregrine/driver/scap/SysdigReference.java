@@ -1,0 +1,57 @@
+package io.peregrine.driver.scap;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real sysdig on a capture and parses one line per printed event. */
+final class SysdigReference {
+    static final String SYSDIG = "/usr/bin/sysdig";
+    // U+241E encoded as UTF-8, read back as ISO-8859-1: never produced by sysdig's argument rendering.
+    private static final String SEP = new String("\u241e".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    private static final String FORMAT = "%evt.num\u241e%evt.type\u241e%evt.dir\u241e%thread.tid\u241e%evt.args\u241e\u241e";
+
+    record Line(long num, String type, String dir, long tid, String args) {
+    }
+
+    private SysdigReference() {
+    }
+
+    static List<Line> read(Path capture, String... filter) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(SYSDIG, "-r", capture.toString(), "-p", FORMAT));
+        cmd.addAll(List.of(filter));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out;
+        try (InputStream in = p.getInputStream()) {
+            out = in.readAllBytes();
+        }
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("sysdig did not finish on " + capture);
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException("sysdig exited with " + p.exitValue() + " on " + capture);
+        }
+        String text = new String(out, StandardCharsets.ISO_8859_1);
+        List<Line> lines = new ArrayList<>();
+        String end = SEP + SEP + "\n";
+        int pos = 0;
+        while (pos < text.length()) {
+            int e = text.indexOf(end, pos);
+            if (e < 0) {
+                throw new IOException("unterminated sysdig line at char " + pos + ": " + text.substring(pos));
+            }
+            String[] f = text.substring(pos, e).split(SEP, -1);
+            if (f.length != 5) {
+                throw new IOException("unexpected sysdig line: " + text.substring(pos, e));
+            }
+            lines.add(new Line(Long.parseLong(f[0]), f[1], f[2], Long.parseLong(f[3]), f[4]));
+            pos = e + end.length();
+        }
+        return lines;
+    }
+}
