@@ -1,5 +1,9 @@
 package io.peregrine.protocol.frame;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
 /**
  * The binary frame that carries a batch of records over NATS, version 1, little-endian:
  *
@@ -17,12 +21,15 @@ package io.peregrine.protocol.frame;
  * 56  u64      events lost since the previous frame (kernel and queue drops)
  * 64  u32      payload length P
  * 68  u32      CRC-32C of the payload
- * 72  N bytes  node name, UTF-8
- * 72+N P bytes records
+ * 72  u64      stream index of the first record: events of this stream before it, sent or lost
+ * 80  N bytes  node name, UTF-8
+ * 80+N P bytes records
  * </pre>
  *
- * The sequence number and boot id let the receiver tell a gap (loss in transit) from a restart;
- * the CRC lets it reject a damaged payload instead of applying garbage to its state.
+ * The sequence number and boot id let the receiver tell a gap from a restart. The stream index
+ * makes loss exact: a frame should start at the previous frame's index plus its count plus its
+ * own {@code lost}; anything beyond that vanished in transit. The CRC lets the receiver reject a
+ * damaged payload instead of applying garbage to its state.
  */
 public final class Frame {
 
@@ -30,12 +37,37 @@ public final class Frame {
     }
 
     public static final int VERSION = 1;
-    public static final int FIXED_HEADER = 72;
+    private static final ValueLayout.OfLong I64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt I32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    public static final int FIXED_HEADER = 80;
     public static final int MAGIC = 'P' | 'G' << 8 | 'F' << 16 | '1' << 24;
     public static final int MAX_NODE_NAME = 253; // a DNS name, as Kubernetes node names are
 
     /** The last frame of a finite source (a replay): everything before it has been sent. */
     public static final int FLAG_END_OF_STREAM = 1;
+
+    /**
+     * Stamps a finished frame at the moment it is sent: its sequence number, and events lost since
+     * the previous sent frame added to its loss count. The publisher owns both, so a frame dropped
+     * before sending leaves no sequence gap and is reported once, as loss.
+     */
+    public static void stamp(byte[] frame, long sequence, long moreLost, long accountedBefore) {
+        MemorySegment s = MemorySegment.ofArray(frame);
+        long lost = s.get(I64, OFF_LOST) + moreLost;
+        s.set(I64, OFF_SEQ, sequence);
+        s.set(I64, OFF_LOST, lost);
+        s.set(I64, OFF_FIRST_INDEX, accountedBefore + lost);
+    }
+
+    /** The loss count of a finished frame. */
+    public static long lost(byte[] frame) {
+        return MemorySegment.ofArray(frame).get(I64, OFF_LOST);
+    }
+
+    /** The record count of a finished frame. */
+    public static int count(byte[] frame) {
+        return MemorySegment.ofArray(frame).get(I32, OFF_COUNT);
+    }
 
     static final int OFF_MAGIC = 0;
     static final int OFF_VERSION = 4;
@@ -51,4 +83,5 @@ public final class Frame {
     static final int OFF_LOST = 56;
     static final int OFF_PAYLOAD_LEN = 64;
     static final int OFF_CRC = 68;
+    static final int OFF_FIRST_INDEX = 72;
 }

@@ -35,6 +35,7 @@ public final class FrameEncoder {
     private long firstTs;
     private long lastTs;
     private long sequence;
+    private long accounted;
 
     public FrameEncoder(FrameKind kind, String node, UUID bootId, int initialCapacity) {
         this.kind = kind;
@@ -93,7 +94,8 @@ public final class FrameEncoder {
 
     /**
      * Writes the header and returns the frame as a new array of its exact size (what the NATS
-     * client publishes); the encoder is then empty, ready for the next frame.
+     * client publishes); the encoder is then empty, ready for the next frame. A sender that may
+     * drop frames after this point re-stamps sequence and stream index ({@link Frame#stamp}).
      */
     public byte[] finish(long lost, int flags) {
         int payloadLen = pos - payloadStart;
@@ -113,6 +115,8 @@ public final class FrameEncoder {
         crc.reset();
         crc.update(buf, payloadStart, payloadLen);
         seg.set(I32, OFF_CRC, (int) crc.getValue());
+        seg.set(I64, OFF_FIRST_INDEX, accounted + lost);
+        accounted += lost + count;
         System.arraycopy(node, 0, buf, FIXED_HEADER, node.length);
         byte[] out = Arrays.copyOf(buf, pos);
         reset();

@@ -142,6 +142,20 @@ public final class FrameView {
         return seg.get(I64, OFF_LOST);
     }
 
+    /** Events of this stream before this frame's first record, delivered or lost. */
+    public long firstIndex() {
+        return seg.get(I64, OFF_FIRST_INDEX);
+    }
+
+    /**
+     * Events lost between {@code previous} (the last frame received of the same stream) and this
+     * frame: those the sender reported plus those in frames that never arrived.
+     */
+    public static long lossBetween(long previousFirstIndex, int previousCount, long firstIndex, long lost) {
+        long expected = previousFirstIndex + previousCount + lost;
+        return lost + Math.max(0, firstIndex - expected);
+    }
+
     public String node() {
         return new String(data, FIXED_HEADER, nodeLen, StandardCharsets.UTF_8);
     }

@@ -79,10 +79,36 @@ class FrameCodecTest {
     }
 
     @Test
+    void streamIndexMakesTransitLossExact() throws Exception {
+        FrameEncoder enc = new FrameEncoder(FrameKind.RAW_EVENTS, "n", BOOT, 64);
+        byte[] r = record(1, 1, 5);
+        FrameView v = new FrameView();
+        enc.add(r, 0, r.length, 1);
+        enc.add(r, 0, r.length, 1);
+        byte[] f1 = enc.finish(0, 0);      // events 0-1
+        enc.add(r, 0, r.length, 1);
+        enc.add(r, 0, r.length, 1);
+        enc.add(r, 0, r.length, 1);
+        enc.finish(4, 0);                  // 4 lost, then events 6-8: this frame vanishes in transit
+        enc.add(r, 0, r.length, 1);
+        byte[] f3 = enc.finish(2, 0);      // 2 lost, then event 11
+        v.wrap(f1);
+        assertEquals(0, v.firstIndex());
+        long prevIndex = v.firstIndex();
+        int prevCount = v.count();
+        v.wrap(f3);
+        assertEquals(11, v.firstIndex());
+        assertEquals(3, v.sequence());
+        // 4 + 3 in the vanished frame, 2 reported by this one
+        assertEquals(9, FrameView.lossBetween(prevIndex, prevCount, v.firstIndex(), v.lost()));
+        assertEquals(2, FrameView.lossBetween(6, 3, 11, 2), "nothing vanished: only the reported loss");
+    }
+
+    @Test
     void rejectsWhatItCannotTrust() {
         byte[] good = threeEventFrame(new FrameEncoder(FrameKind.RAW_EVENTS, "node-a", BOOT, 64));
 
-        assertRejected(Arrays.copyOf(good, 10), "shorter than the 72-byte header");
+        assertRejected(Arrays.copyOf(good, 10), "shorter than the 80-byte header");
         assertRejected(Arrays.copyOf(good, good.length - 1), "does not match the frame size");
 
         byte[] magic = good.clone();

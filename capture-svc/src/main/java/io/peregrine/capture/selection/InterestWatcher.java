@@ -1,0 +1,118 @@
+package io.peregrine.capture.selection;
+
+import io.nats.client.JetStreamApiException;
+import io.nats.client.KeyValue;
+import io.nats.client.api.KeyValueConfiguration;
+import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.KeyValueOperation;
+import io.nats.client.api.KeyValueWatcher;
+import io.nats.client.impl.NatsKeyValueWatchSubscription;
+import io.peregrine.capture.pipeline.CaptureSource;
+import io.peregrine.protocol.Subjects;
+import io.peregrine.protocol.interest.Interest;
+import io.peregrine.protocol.interest.InterestFormatException;
+import io.peregrine.protocol.nats.NatsClient;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Follows the interest that rules-svc writes to the KV bucket and applies its event types to the
+ * source's kernel-side selection. A malformed entry is logged and ignored: the previous selection
+ * stays. Until an interest exists, the source keeps its default selection (everything it covers).
+ */
+public final class InterestWatcher implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(InterestWatcher.class);
+
+    private final NatsClient nats;
+    private final CaptureSource source;
+    private final ScheduledExecutorService retry = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("interest-watch").daemon().unstarted(r));
+    private volatile NatsKeyValueWatchSubscription subscription;
+    private volatile Interest current;
+    private volatile long rejected;
+
+    public InterestWatcher(NatsClient nats, CaptureSource source) {
+        this.nats = nats;
+        this.source = source;
+    }
+
+    public void start() {
+        retry.execute(this::watch);
+    }
+
+    private void watch() {
+        try {
+            KeyValue kv = bucket();
+            subscription = kv.watch(Subjects.INTEREST_KEY, new KeyValueWatcher() {
+                @Override
+                public void watch(KeyValueEntry entry) {
+                    if (entry.getOperation() == KeyValueOperation.PUT) {
+                        apply(entry.getValue());
+                    }
+                }
+
+                @Override
+                public void endOfData() {
+                }
+            }); // from the current value on: a restarted capture picks up the interest at once
+        } catch (Exception e) {
+            // NATS down or JetStream not ready yet: try again shortly.
+            LOG.debugf("Interest watch not set up yet: %s", e.getMessage());
+            retry.schedule(this::watch, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private KeyValue bucket() throws IOException, JetStreamApiException {
+        var kvm = nats.connection().keyValueManagement();
+        if (!kvm.getBucketNames().contains(Subjects.INTEREST_BUCKET)) {
+            try {
+                kvm.create(KeyValueConfiguration.builder().name(Subjects.INTEREST_BUCKET).maxHistoryPerKey(5).build());
+            } catch (JetStreamApiException raced) {
+                // another service created it first
+            }
+        }
+        return nats.connection().keyValue(Subjects.INTEREST_BUCKET);
+    }
+
+    /** Applies one entry's bytes; public for tests that drive it without NATS. */
+    public void apply(byte[] value) {
+        try {
+            Interest in = Interest.decode(value);
+            source.select(in.eventTypes(), in.allTypes());
+            current = in;
+            LOG.infof("Interest applied: %d event types%s", in.eventTypes().size(), in.allTypes() ? " (all types)" : "");
+        } catch (InterestFormatException e) {
+            rejected++;
+            LOG.warnf("Ignoring the interest entry, the previous selection stays: %s", e.getMessage());
+        } catch (RuntimeException e) {
+            rejected++;
+            LOG.warnf("Cannot apply the interest, the previous selection stays: %s", e.getMessage());
+        }
+    }
+
+    public Interest current() {
+        return current;
+    }
+
+    public long rejected() {
+        return rejected;
+    }
+
+    @Override
+    public void close() {
+        retry.shutdownNow();
+        var s = subscription;
+        if (s != null) {
+            try {
+                s.unsubscribe();
+            } catch (Exception ignored) {
+                // the connection is going away anyway
+            }
+        }
+    }
+}

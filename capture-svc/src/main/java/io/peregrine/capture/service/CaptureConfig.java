@@ -1,0 +1,37 @@
+package io.peregrine.capture.service;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+@ConfigMapping(prefix = "peregrine.capture")
+public interface CaptureConfig {
+
+    /** {@code live} for the eBPF probe, or the path of a capture file (Peregrine or .scap) to replay. */
+    @WithDefault("live")
+    String source();
+
+    /** Replay pace relative to the original timestamps; 0 replays as fast as possible. */
+    @WithDefault("0")
+    double speed();
+
+    /** A frame is sent when it reaches this many bytes... */
+    @WithDefault("262144")
+    int frameBytes();
+
+    /** ...or when its first event is this old. */
+    @WithDefault("20")
+    long frameMillis();
+
+    /** Frames that may wait for NATS; beyond this, frames are dropped and counted as lost. */
+    @WithDefault("256")
+    int queueFrames();
+
+    /** The node name; defaults to NODE_NAME (Kubernetes downward API), then the host name. */
+    Optional<String> node();
+
+    /** Start capturing when the service starts (tests start their own pipelines). */
+    @WithDefault("true")
+    boolean autostart();
+}

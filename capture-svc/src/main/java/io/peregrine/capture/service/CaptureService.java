@@ -1,0 +1,98 @@
+package io.peregrine.capture.service;
+
+import io.peregrine.capture.pipeline.CapturePipeline;
+import io.peregrine.capture.pipeline.CaptureSource;
+import io.peregrine.capture.selection.InterestWatcher;
+import io.peregrine.capture.source.Sources;
+import io.peregrine.protocol.Subjects;
+import io.peregrine.protocol.nats.NatsClient;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.UUID;
+
+/**
+ * Runs one capture pipeline for this node: opens the configured source, publishes its frames on
+ * {@code peregrine.raw.<node>} and keeps the kernel's selection in step with the interest.
+ */
+@ApplicationScoped
+public class CaptureService {
+
+    private static final Logger LOG = Logger.getLogger(CaptureService.class);
+
+    private final CaptureConfig config;
+    private final NatsClient nats;
+    private final String node;
+    /** Identifies this run's stream: a restart of capture-svc starts a new sequence. */
+    private final UUID bootId = UUID.randomUUID();
+    private volatile CapturePipeline pipeline;
+    private volatile String startError;
+    private InterestWatcher watcher;
+
+    public CaptureService(CaptureConfig config, NatsClient nats) {
+        this.config = config;
+        this.nats = nats;
+        this.node = NodeName.resolve(config.node());
+    }
+
+    void onStart(@Observes StartupEvent ev) {
+        if (config.autostart()) {
+            start(config.source(), config.speed());
+        }
+    }
+
+    /** Starts capturing from {@code source} ({@code live} or a file); a failure is kept for status. */
+    public synchronized void start(String source, double speed) {
+        stop();
+        try {
+            CaptureSource src = Sources.open(source);
+            pipeline = new CapturePipeline(src, new NatsFrameSink(nats.connection(), Subjects.raw(node)), node, bootId,
+                    config.frameBytes(), config.frameMillis(), config.queueFrames(), speed).start();
+            startError = null;
+            watcher = new InterestWatcher(nats, src);
+            watcher.start();
+            LOG.infof("Capturing from %s, publishing to %s", src.description(), Subjects.raw(node));
+        } catch (Exception e) {
+            startError = e.getMessage();
+            LOG.errorf("Cannot capture from %s: %s", source, e.getMessage());
+        }
+    }
+
+    public synchronized void stop() {
+        if (watcher != null) {
+            watcher.close();
+            watcher = null;
+        }
+        if (pipeline != null) {
+            try {
+                pipeline.close();
+            } catch (Exception e) {
+                LOG.warnf("Closing the capture: %s", e.getMessage());
+            }
+            pipeline = null;
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        stop();
+    }
+
+    public CapturePipeline pipeline() {
+        return pipeline;
+    }
+
+    public String startError() {
+        return startError;
+    }
+
+    public String node() {
+        return node;
+    }
+
+    public UUID bootId() {
+        return bootId;
+    }
+}

@@ -1,0 +1,44 @@
+package io.peregrine.capture.source;
+
+import io.peregrine.capture.pipeline.CaptureSource;
+import io.peregrine.driver.scap.ScapReader;
+import io.peregrine.driver.source.EventSource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Replay of a capture file; it ends, so the pipeline closes it with an end-of-stream frame. */
+final class FileCapture implements CaptureSource {
+
+    private final EventSource events;
+    private final Path file;
+
+    private FileCapture(EventSource events, Path file) {
+        this.events = events;
+        this.file = file;
+    }
+
+    static FileCapture open(Path file) throws IOException {
+        return new FileCapture(ScapReader.open(file), file);
+    }
+
+    @Override
+    public EventSource events() {
+        return events;
+    }
+
+    @Override
+    public String description() {
+        return file.toString();
+    }
+
+    @Override
+    public boolean finite() {
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        events.close();
+    }
+}

@@ -1,0 +1,118 @@
+package io.peregrine.capture.source;
+
+import io.peregrine.capture.pipeline.CaptureSource;
+import io.peregrine.driver.bpf.Syscall;
+import io.peregrine.driver.live.LiveOptions;
+import io.peregrine.driver.live.LiveSource;
+import io.peregrine.driver.source.EventSource;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The live eBPF source, with the kernel-side selection driven by the interest. The syscalls that
+ * state needs to stay true (process lifecycle, fd lifecycle, identity) are always selected.
+ */
+final class LiveCapture implements CaptureSource {
+
+    private static final Logger LOG = Logger.getLogger(LiveCapture.class);
+
+    /** What state-svc needs whatever the rules are: without them the tables drift. */
+    static final Set<Syscall> BASE = Collections.unmodifiableSet(EnumSet.of(
+            Syscall.CLONE, Syscall.CLONE3, Syscall.FORK, Syscall.VFORK, Syscall.EXECVE, Syscall.EXECVEAT,
+            Syscall.EXIT_GROUP, Syscall.OPEN, Syscall.OPENAT, Syscall.OPENAT2, Syscall.CREAT, Syscall.CLOSE,
+            Syscall.DUP, Syscall.DUP2, Syscall.DUP3, Syscall.SOCKET, Syscall.CONNECT, Syscall.ACCEPT,
+            Syscall.ACCEPT4, Syscall.BIND, Syscall.LISTEN, Syscall.MEMFD_CREATE, Syscall.SETUID,
+            Syscall.SETGID, Syscall.SETREUID, Syscall.SETREGID, Syscall.SETRESUID, Syscall.SETRESGID));
+
+    private static final long COUNTER_PERIOD_NANOS = 100_000_000L;
+
+    private final LiveSource live;
+    private volatile Set<String> selection;
+    private long lost;
+    private long lostReadAt;
+
+    private LiveCapture(LiveSource live) {
+        this.live = live;
+        Set<String> all = new TreeSet<>();
+        Syscall.defaults().forEach(s -> all.add(s.syscallName()));
+        this.selection = all;
+    }
+
+    static LiveCapture open() throws IOException {
+        return new LiveCapture(LiveSource.open(LiveOptions.defaults()));
+    }
+
+    @Override
+    public EventSource events() {
+        return live;
+    }
+
+    @Override
+    public String description() {
+        return "live";
+    }
+
+    @Override
+    public boolean finite() {
+        return false;
+    }
+
+    /** Read from the kernel's per-CPU counters at most every 100 ms: it is a system call. */
+    @Override
+    public long kernelLost() {
+        long now = System.nanoTime();
+        if (now - lostReadAt >= COUNTER_PERIOD_NANOS) {
+            lostReadAt = now;
+            try {
+                lost = live.counters().lost();
+            } catch (IOException e) {
+                LOG.debugf("Cannot read the probe's counters: %s", e.getMessage());
+            }
+        }
+        return lost;
+    }
+
+    @Override
+    public synchronized void select(Set<String> eventTypes, boolean all) {
+        EnumSet<Syscall> want = all ? Syscall.defaults() : EnumSet.copyOf(BASE);
+        Set<String> uncovered = new TreeSet<>();
+        if (!all) {
+            for (String t : eventTypes) {
+                Syscall s = Syscall.byName(t);
+                if (s != null) {
+                    want.add(s);
+                } else {
+                    uncovered.add(t);
+                }
+            }
+        }
+        try {
+            for (Syscall s : Syscall.values()) {
+                live.select(s, want.contains(s));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot update the kernel's syscall selection: " + e.getMessage(), e);
+        }
+        Set<String> names = new TreeSet<>();
+        want.forEach(s -> names.add(s.syscallName()));
+        selection = Collections.unmodifiableSet(names);
+        if (!uncovered.isEmpty()) {
+            LOG.infof("Event types the rules use that the probe does not capture: %s", uncovered);
+        }
+    }
+
+    @Override
+    public Set<String> selection() {
+        return selection;
+    }
+
+    @Override
+    public void close() {
+        live.close();
+    }
+}

@@ -1,0 +1,25 @@
+package io.peregrine.capture.source;
+
+import io.peregrine.capture.pipeline.CaptureSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens the source named in configuration: {@code live}, or a capture file to replay. */
+public final class Sources {
+
+    private Sources() {
+    }
+
+    public static CaptureSource open(String spec) throws IOException {
+        if (spec == null || spec.isBlank() || spec.equals("live")) {
+            return LiveCapture.open();
+        }
+        Path file = Path.of(spec);
+        if (!Files.isReadable(file)) {
+            throw new IOException("capture file " + file + " does not exist or is not readable");
+        }
+        return FileCapture.open(file);
+    }
+}
