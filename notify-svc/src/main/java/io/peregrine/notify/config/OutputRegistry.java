@@ -1,0 +1,204 @@
+package io.peregrine.notify.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.nats.client.Dispatcher;
+import io.peregrine.notify.delivery.DeliveryMetrics;
+import io.peregrine.notify.delivery.OutputChannel;
+import io.peregrine.notify.delivery.OutputSet;
+import io.peregrine.notify.delivery.RetryPolicy;
+import io.peregrine.notify.output.OutputSpec;
+import io.peregrine.notify.output.Outputs;
+import io.peregrine.protocol.nats.NatsClient;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The outputs in force on this replica: those of the application configuration (bootstrap: the
+ * terminal file, an outputs file) and those stored in PostgreSQL. A change over the API reloads
+ * them here and, through a NATS broadcast, on every other replica.
+ */
+@ApplicationScoped
+public class OutputRegistry {
+
+    private static final Logger LOG = Logger.getLogger(OutputRegistry.class);
+
+    @Inject
+    NatsClient natsClient;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    MeterRegistry meterRegistry;
+
+    @ConfigProperty(name = "peregrine.notify.terminal-file")
+    Optional<String> terminalFile;
+    @ConfigProperty(name = "peregrine.notify.outputs-file")
+    Optional<String> outputsFile;
+    @ConfigProperty(name = "peregrine.notify.control-subject", defaultValue = "peregrine.control.outputs")
+    String controlSubject;
+    @ConfigProperty(name = "peregrine.notify.retry.max-attempts", defaultValue = "10")
+    int maxAttempts;
+    @ConfigProperty(name = "peregrine.notify.retry.initial-backoff", defaultValue = "PT0.5S")
+    Duration initialBackoff;
+    @ConfigProperty(name = "peregrine.notify.retry.max-backoff", defaultValue = "PT60S")
+    Duration maxBackoff;
+
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2,
+            Thread.ofPlatform().name("notify-timer-", 0).daemon().factory());
+    private volatile OutputSet outputs;
+    private volatile DeliveryMetrics metrics;
+    private volatile Map<String, OutputSpec> bootstrap;
+    private volatile Map<String, OutputSpec> stored = Map.of();
+    private Dispatcher dispatcher;
+
+    public synchronized void init() {
+        if (outputs != null) {
+            return;
+        }
+        metrics = new DeliveryMetrics(meterRegistry);
+        outputs = new OutputSet(timer);
+        bootstrap = readBootstrap();
+        reloadBlocking();
+        dispatcher = natsClient.connection().createDispatcher(m -> {
+            LOG.info("Output configuration changed on another replica; reloading");
+            reloadBlocking();
+        });
+        dispatcher.subscribe(controlSubject);
+    }
+
+    public OutputSet outputs() {
+        return outputs;
+    }
+
+    public DeliveryMetrics metrics() {
+        return metrics;
+    }
+
+    public ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff);
+    }
+
+    public Map<String, OutputSpec> bootstrapOutputs() {
+        return bootstrap;
+    }
+
+    /** Every declaration in force, bootstrap first. */
+    public Map<String, OutputSpec> all() {
+        Map<String, OutputSpec> m = new LinkedHashMap<>(bootstrap);
+        stored.forEach(m::putIfAbsent);
+        return m;
+    }
+
+    /** Every declaration as stored now (another replica may have changed them), without putting them in force. */
+    public Uni<Map<String, OutputSpec>> declared() {
+        return Panache.withSession(() -> OutputEntity.<OutputEntity>listAll()).map(rows -> {
+            Map<String, OutputSpec> m = new LinkedHashMap<>(bootstrap);
+            parse(rows).forEach(m::putIfAbsent);
+            return m;
+        });
+    }
+
+    private Map<String, OutputSpec> readBootstrap() {
+        Map<String, OutputSpec> m = new LinkedHashMap<>();
+        terminalFile.filter(s -> !s.isBlank()).ifPresent(p ->
+                m.put("terminal", OutputSpec.builder("terminal", "terminal").path(p).build()));
+        if (outputsFile.isPresent() && !outputsFile.get().isBlank()) {
+            try {
+                OutputSpec[] specs = json.readValue(Files.readString(Path.of(outputsFile.get()), StandardCharsets.UTF_8), OutputSpec[].class);
+                for (OutputSpec s : specs) {
+                    List<String> problems = s.problems();
+                    if (!problems.isEmpty()) {
+                        throw new IllegalStateException("peregrine.notify.outputs-file " + outputsFile.get() + ": output "
+                                + s.name() + ": " + String.join("; ", problems));
+                    }
+                    m.put(s.name(), s);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot read peregrine.notify.outputs-file " + outputsFile.get() + ": " + e.getMessage(), e);
+            }
+        }
+        return m;
+    }
+
+    /** Loads the stored outputs (from any thread that may block) and puts all outputs in force. */
+    public void reloadBlocking() {
+        try {
+            List<OutputEntity> rows = VertxContextSupport.subscribeAndAwait(() ->
+                    Panache.withSession(() -> OutputEntity.<OutputEntity>listAll()));
+            apply(rows);
+        } catch (Throwable t) {
+            LOG.errorf("Cannot load the stored outputs: %s; keeping the outputs in force", t.toString());
+        }
+    }
+
+    /** Loads the stored outputs on the caller's reactive session and puts all outputs in force. */
+    public Uni<Void> reload() {
+        return Panache.withSession(() -> OutputEntity.<OutputEntity>listAll()).invoke(this::apply).replaceWithVoid();
+    }
+
+    /** Tells the other replicas to reload. */
+    public void announce() {
+        natsClient.connection().publish(controlSubject, "outputs".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Map<String, OutputSpec> parse(List<OutputEntity> rows) {
+        Map<String, OutputSpec> fromDb = new LinkedHashMap<>();
+        for (OutputEntity e : rows) {
+            try {
+                fromDb.put(e.name, json.readValue(e.spec, OutputSpec.class));
+            } catch (JsonProcessingException ex) {
+                LOG.errorf("Stored output %s is unreadable (%s); skipped", e.name, ex.getOriginalMessage());
+            }
+        }
+        return fromDb;
+    }
+
+    private synchronized void apply(List<OutputEntity> rows) {
+        stored = parse(rows);
+        List<OutputChannel> channels = new ArrayList<>();
+        for (OutputSpec s : all().values()) {
+            if (!s.isEnabled()) {
+                continue;
+            }
+            try {
+                channels.add(new OutputChannel(s, Outputs.create(s, natsClient.connection()), retryPolicy(), metrics, timer));
+            } catch (RuntimeException ex) {
+                LOG.errorf("Output %s cannot be set up: %s", s.name(), ex.getMessage());
+            }
+        }
+        outputs.replace(channels);
+        LOG.infof("Outputs in force: %s", channels.stream().map(OutputChannel::name).toList());
+    }
+
+    @PreDestroy
+    void close() {
+        if (outputs != null) {
+            outputs.close();
+        }
+        timer.shutdownNow();
+    }
+}

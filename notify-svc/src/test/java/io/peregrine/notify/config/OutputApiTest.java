@@ -1,0 +1,197 @@
+package io.peregrine.notify.config;
+
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.peregrine.notify.delivery.Alerts;
+import io.peregrine.notify.delivery.Receiver;
+import io.peregrine.notify.output.Signature;
+import io.peregrine.notify.output.WebhookOutput;
+import io.peregrine.protocol.alert.Alert;
+import io.peregrine.protocol.alert.AlertJson;
+import io.peregrine.protocol.alert.Priority;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.peregrine.notify.delivery.JetStreamFixture.await;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** /api/v1/outputs against the running service, PostgreSQL and NATS: roles, write-only secrets, effect on delivery. */
+@QuarkusTest
+class OutputApiTest {
+
+    private static final String SECRET = "hmac-" + UUID.randomUUID();
+    private static final String HEADER_SECRET = "Bearer tok-" + UUID.randomUUID();
+    private static Receiver hook;
+    private static Connection nats;
+
+    @BeforeAll
+    static void start() throws Exception {
+        hook = new Receiver();
+        nats = Nats.connect(System.getenv().getOrDefault("PEREGRINE_NATS_URL", "nats://127.0.0.1:4222"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        hook.close();
+        nats.close();
+    }
+
+    private static String name() {
+        return "out-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Map<String, Object> webhook(String name, String url) {
+        return Map.of("name", name, "type", "webhook", "url", url, "secret", SECRET,
+                "headers", Map.of("Authorization", HEADER_SECRET), "minPriority", "warning");
+    }
+
+    @Test
+    void withoutATokenIs401AndAViewerCannotWrite() {
+        given().get("/api/v1/outputs").then().statusCode(401);
+        given().auth().oauth2(Tokens.foreignIssuer()).get("/api/v1/outputs").then().statusCode(401);
+        given().auth().oauth2("not-a-jwt").get("/api/v1/outputs").then().statusCode(401);
+        given().auth().oauth2(Tokens.of("viewer")).get("/api/v1/outputs").then().statusCode(200);
+        given().auth().oauth2(Tokens.of("viewer")).contentType(ContentType.JSON).body(webhook(name(), hook.url()))
+                .post("/api/v1/outputs").then().statusCode(403);
+        given().auth().oauth2(Tokens.of("nobody")).get("/api/v1/outputs").then().statusCode(403);
+        // Health and metrics stay open.
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
+    }
+
+    @Test
+    void secretsAreWriteOnlyAndKeptAcrossUpdates() throws Exception {
+        String name = name();
+        String editor = Tokens.of("editor");
+        Response created = given().auth().oauth2(editor).contentType(ContentType.JSON).body(webhook(name, hook.url()))
+                .post("/api/v1/outputs");
+        created.then().statusCode(201)
+                .body("name", equalTo(name))
+                .body("secret", nullValue())
+                .body("headers.Authorization", equalTo("********"))
+                .body("secretsSet", hasItems("secret", "headers"))
+                .body("source", equalTo("api"));
+        assertFalse(created.asString().contains(SECRET));
+        assertFalse(created.asString().contains(HEADER_SECRET));
+
+        String listed = given().auth().oauth2(Tokens.of("viewer")).get("/api/v1/outputs").then().statusCode(200)
+                .body("name", hasItem(name)).extract().asString();
+        assertFalse(listed.contains(SECRET) || listed.contains(HEADER_SECRET));
+        String one = given().auth().oauth2(Tokens.of("viewer")).get("/api/v1/outputs/" + name).then().statusCode(200)
+                .extract().asString();
+        assertFalse(one.contains(SECRET) || one.contains(HEADER_SECRET));
+
+        // Update from what a client sees: no secret, masked header. Both stay as stored.
+        Map<String, Object> update = Map.of("type", "webhook", "url", hook.url(), "minPriority", "error",
+                "headers", Map.of("Authorization", "********"));
+        given().auth().oauth2(editor).contentType(ContentType.JSON).body(update).put("/api/v1/outputs/" + name)
+                .then().statusCode(200).body("minPriority", equalTo("error")).body("secretsSet", hasItems("secret", "headers"));
+
+        int before = hook.accepted().size();
+        given().auth().oauth2(editor).post("/api/v1/outputs/" + name + "/test").then().statusCode(200)
+                .body("delivered", equalTo(true));
+        await("test alert received", () -> hook.accepted().size() > before);
+        Receiver.Request r = hook.accepted().getLast();
+        assertEquals(Signature.sign(SECRET, r.body()), r.header(Signature.HEADER), "stored secret still signs");
+        assertEquals(HEADER_SECRET, r.header("Authorization"));
+        assertEquals("Peregrine test alert", AlertJson.decode(r.text()).rule());
+
+        given().auth().oauth2(editor).delete("/api/v1/outputs/" + name).then().statusCode(204);
+        given().auth().oauth2(editor).get("/api/v1/outputs/" + name).then().statusCode(404);
+
+        Path log = Path.of("target/notify-test.log");
+        if (Files.exists(log)) {
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            assertFalse(text.contains(SECRET) || text.contains(HEADER_SECRET), "a secret reached the log");
+        }
+    }
+
+    @Test
+    void badDeclarationsGetClearErrors() {
+        String editor = Tokens.of("editor");
+        given().auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("name", "bad name!", "type", "webhook", "minPriority", "urgent", "template", "${rule"))
+                .post("/api/v1/outputs").then().statusCode(400)
+                .body("problems", hasItems(
+                        containsString("name must be"), containsString("webhook needs url"),
+                        containsString("minPriority 'urgent'"), containsString("not closed")));
+        given().auth().oauth2(editor).contentType(ContentType.JSON).body(Map.of("name", "x", "type", "carrier-pigeon"))
+                .post("/api/v1/outputs").then().statusCode(400).body("problems[0]", containsString("type must be one of"));
+        given().auth().oauth2(editor).contentType(ContentType.JSON).body("{\"name\": ")
+                .post("/api/v1/outputs").then().statusCode(400);
+        String name = name();
+        given().auth().oauth2(editor).contentType(ContentType.JSON).body(webhook(name, hook.url()))
+                .post("/api/v1/outputs").then().statusCode(201);
+        given().auth().oauth2(editor).contentType(ContentType.JSON).body(webhook(name, hook.url()))
+                .post("/api/v1/outputs").then().statusCode(409);
+        given().auth().oauth2(editor).contentType(ContentType.JSON).body(webhook("other", hook.url()))
+                .put("/api/v1/outputs/" + name).then().statusCode(400).body("error", containsString("differs"));
+        given().auth().oauth2(editor).delete("/api/v1/outputs/" + name).then().statusCode(204);
+        given().auth().oauth2(editor).delete("/api/v1/outputs/" + name).then().statusCode(404);
+    }
+
+    @Test
+    void theTestEndpointReportsAFailure() throws Exception {
+        try (Receiver failing = new Receiver().behave(n -> 500)) {
+            String name = name();
+            String editor = Tokens.of("admin");
+            given().auth().oauth2(editor).contentType(ContentType.JSON).body(webhook(name, failing.url()))
+                    .post("/api/v1/outputs").then().statusCode(201);
+            given().auth().oauth2(editor).post("/api/v1/outputs/" + name + "/test").then().statusCode(200)
+                    .body("delivered", equalTo(false)).body("reason", equalTo("HTTP 500"));
+            assertEquals(1, failing.received(), "the test endpoint tries once");
+            given().auth().oauth2(editor).delete("/api/v1/outputs/" + name).then().statusCode(204);
+        }
+        given().auth().oauth2(Tokens.of("editor")).post("/api/v1/outputs/no-such-output/test").then().statusCode(404);
+    }
+
+    @Test
+    void anOutputCreatedOverTheApiTakesAlertsAndOnlyThoseItsFilterLets() throws Exception {
+        try (Receiver r = new Receiver()) {
+            String name = name();
+            String editor = Tokens.of("editor");
+            given().auth().oauth2(editor).contentType(ContentType.JSON)
+                    .body(Map.of("name", name, "type", "webhook", "url", r.url(), "minPriority", "error"))
+                    .post("/api/v1/outputs").then().statusCode(201);
+            Alert low = Alerts.alert("Low", Priority.NOTICE);
+            Alert high = Alerts.alert("High", Priority.CRITICAL);
+            for (Alert a : List.of(low, high)) {
+                nats.jetStream().publish("notifytest.alerts." + a.priority().name().toLowerCase() + "." + a.rule(),
+                        AlertJson.encode(a).getBytes(StandardCharsets.UTF_8));
+            }
+            await("critical alert delivered", () -> r.accepted().stream()
+                    .anyMatch(q -> high.uuid().equals(q.header(WebhookOutput.ALERT_ID_HEADER))));
+            assertTrue(r.accepted().stream().noneMatch(q -> low.uuid().equals(q.header(WebhookOutput.ALERT_ID_HEADER))));
+            given().auth().oauth2(editor).delete("/api/v1/outputs/" + name).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void configOutputsAreListedButNotChangedOverTheApi() {
+        given().auth().oauth2(Tokens.of("viewer")).get("/api/v1/outputs/terminal").then().statusCode(200)
+                .body("type", equalTo("terminal")).body("source", equalTo("config"));
+        given().auth().oauth2(Tokens.of("admin")).delete("/api/v1/outputs/terminal").then().statusCode(409);
+        given().auth().oauth2(Tokens.of("viewer")).get("/api/v1/outputs").then().statusCode(200)
+                .body("name", not(hasItem("no-such-output")));
+    }
+}
