@@ -32,6 +32,8 @@ public final class ProcScanner {
             FD_SIGNALFD = 11, FD_EVENTPOLL = 12, FD_INOTIFY = 13, FD_TIMERFD = 14, FD_BPF = 17,
             FD_USERFAULTFD = 18, FD_IOURING = 19, FD_MEMFD = 20, FD_PIDFD = 21;
 
+    static final int SEED_THREAD_PARAMS = 38;
+    static final int SEED_FD_PARAMS = 15;
     static final int PPM_EXE_FROM_MEMFD = 1 << 2;
     static final int THREAD_FLAGS = (1 << 13) | (1 << 15) | (1 << 0) | (1 << 1) | (1 << 11);
 
@@ -172,7 +174,7 @@ public final class ProcScanner {
             long[] nsTgid = ids(status.get("NStgid"));
             long[] nsPgid = ids(status.get("NSpgid"));
 
-            b.begin(ts, tid, EventCodes.PEREGRINE_SEED_THREAD_E, 38);
+            b.begin(ts, tid, EventCodes.PEREGRINE_SEED_THREAD_E, SEED_THREAD_PARAMS);
             b.addI64(tid).addI64(pid).addI64(ppid).addI64(sid);
             b.addI64(nsPgid.length > 0 ? nsPgid[nsPgid.length - 1] : pgrp).addI64(pgrp);
             b.addString(comm);
@@ -235,7 +237,7 @@ public final class ProcScanner {
             } catch (IOException | NumberFormatException e) {
                 continue;
             }
-            b.begin(ts, pid, EventCodes.PEREGRINE_SEED_FD_E, 16);
+            b.begin(ts, pid, EventCodes.PEREGRINE_SEED_FD_E, SEED_FD_PARAMS);
             b.addI64(pid).addI64(fd);
             if (target.startsWith("socket:[")) {
                 long ino = Long.parseLong(target.substring(8, target.length() - 1));

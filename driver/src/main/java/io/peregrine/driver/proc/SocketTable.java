@@ -64,9 +64,39 @@ final class SocketTable {
                 continue;
             }
             boolean listening = l4 == L4_TCP && state == TCP_LISTEN;
-            byInode.put(inode, new Entry(false, v6, l4, listening, address(local[0]), Integer.parseInt(local[1], 16),
-                    address(remote[0]), Integer.parseInt(remote[1], 16), 0, null));
+            byte[] sip = address(local[0]);
+            byte[] dip = address(remote[0]);
+            boolean ipv6 = v6;
+            // a dual-stack socket talking IPv4 is described as IPv4, as its peers see it
+            if (v6 && ipv4Mapped(sip) && (ipv4Mapped(dip) || isZero(dip))) {
+                ipv6 = false;
+                sip = java.util.Arrays.copyOfRange(sip, 12, 16);
+                dip = java.util.Arrays.copyOfRange(dip, 12, 16);
+            }
+            byInode.put(inode, new Entry(false, ipv6, l4, listening, sip, Integer.parseInt(local[1], 16),
+                    dip, Integer.parseInt(remote[1], 16), 0, null));
         }
+    }
+
+    static boolean ipv4Mapped(byte[] a) {
+        if (a.length != 16) {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (a[i] != 0) {
+                return false;
+            }
+        }
+        return a[10] == (byte) 0xff && a[11] == (byte) 0xff;
+    }
+
+    static boolean isZero(byte[] a) {
+        for (byte b : a) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** /proc/net prints each 32-bit word of the address as a host-order (little-endian) hex number. */

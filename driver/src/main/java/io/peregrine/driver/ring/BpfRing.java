@@ -43,9 +43,11 @@ public final class BpfRing implements AutoCloseable {
     private long consumerPos;
     private long delivered;
     private long discarded;
+    private final boolean mapped;
     private boolean closed;
 
-    private BpfRing(long pageSize, long size, MemorySegment consumerPage, MemorySegment producerArea) {
+    private BpfRing(long pageSize, long size, MemorySegment consumerPage, MemorySegment producerArea, boolean mapped) {
+        this.mapped = mapped;
         this.pageSize = pageSize;
         this.size = size;
         this.mask = size - 1;
@@ -71,7 +73,15 @@ public final class BpfRing implements AutoCloseable {
             throw new IOException("cannot map the ring buffer's producer page and data (fd " + mapFd + ", "
                     + size + " bytes)");
         }
-        return new BpfRing(page, size, cons.reinterpret(page), prod.reinterpret(page + 2 * size));
+        return new BpfRing(page, size, cons.reinterpret(page), prod.reinterpret(page + 2 * size), true);
+    }
+
+    /**
+     * A reader over memory laid out as the kernel maps a ring (for tests of the reading logic):
+     * {@code producerArea} is the producer page followed by the data area twice.
+     */
+    static BpfRing over(MemorySegment consumerPage, MemorySegment producerArea, long pageSize, long size) {
+        return new BpfRing(pageSize, size, consumerPage, producerArea, false);
     }
 
     private static boolean failed(MemorySegment m) {
@@ -134,6 +144,9 @@ public final class BpfRing implements AutoCloseable {
             return;
         }
         closed = true;
+        if (!mapped) {
+            return;
+        }
         Libc.munmap(consumerPage, pageSize);
         Libc.munmap(producerArea, pageSize + 2 * size);
     }

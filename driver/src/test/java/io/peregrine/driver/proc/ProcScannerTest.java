@@ -1,0 +1,108 @@
+package io.peregrine.driver.proc;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.event.EventRecord;
+import io.peregrine.protocol.event.EventType;
+import java.io.RandomAccessFile;
+import java.lang.foreign.MemorySegment;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The /proc scan seeds this very process: its threads, an open file and a listening socket. */
+class ProcScannerTest {
+    record Seed(EventRecord r) {
+        long num(String name) {
+            return r.number(r.eventType().paramIndex(name));
+        }
+
+        String str(String name) {
+            return r.string(r.eventType().paramIndex(name));
+        }
+
+        byte[] bytes(String name) {
+            return r.bytes(r.eventType().paramIndex(name));
+        }
+    }
+
+    static List<Seed> scan() throws Exception {
+        SeedRecords out = new SeedRecords();
+        int n = new ProcScanner(Path.of("/proc"), Path.of("/etc")).scan(out);
+        assertEquals(n, out.count());
+        List<Seed> seeds = new ArrayList<>();
+        out.deliver(r -> {
+            MemorySegment copy = MemorySegment.ofArray(new byte[r.len()]);
+            r.copyTo(copy, 0);
+            EventRecord c = new EventRecord().wrap(copy, 0);
+            EventType t = c.eventType();
+            assertNull(c.validate(c.len()), () -> t + " record invalid");
+            assertEquals(t.nparams(), c.nparams(), () -> t + " parameter count");
+            for (int i = 0; i < t.nparams(); i++) {
+                int len = c.paramLen(i);
+                int fixed = t.param(i).type().size();
+                assertTrue(fixed < 0 || len == fixed || len == 0, t + "." + t.param(i).name() + " has " + len + " bytes");
+            }
+            seeds.add(new Seed(c));
+        }, Integer.MAX_VALUE);
+        return seeds;
+    }
+
+    @Test
+    void seedsThisProcessItsFileAndItsListeningSocket(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("seeded.txt");
+        Files.writeString(file, "x");
+        long pid = ProcessHandle.current().pid();
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw");
+             ServerSocket server = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"))) {
+            List<Seed> seeds = scan();
+
+            List<Seed> threads = seeds.stream().filter(s -> s.r().type() == EventCodes.PEREGRINE_SEED_THREAD_E
+                    && s.num("pid") == pid).toList();
+            assertTrue(threads.size() > 1, "a JVM has several threads");
+            Seed main = threads.stream().filter(s -> s.num("tid") == pid).findFirst().orElseThrow();
+            assertEquals(ProcessHandle.current().parent().orElseThrow().pid(), main.num("ptid"));
+            assertEquals(Path.of(System.getProperty("java.home"), "bin", "java").toRealPath().toString(), main.str("exepath"));
+            assertEquals(Path.of("").toAbsolutePath().toString(), main.str("cwd"));
+            assertEquals(0, main.num("uid"));
+            assertTrue(main.num("fdlimit") > 0);
+            assertTrue(main.num("exe_ino") > 0);
+            assertEquals(Files.getAttribute(Path.of(main.str("exepath")), "unix:ino"), main.num("exe_ino"));
+
+            Seed fileFd = seeds.stream().filter(s -> s.r().type() == EventCodes.PEREGRINE_SEED_FD_E
+                    && s.num("tid") == pid && s.str("name").equals(file.toString())).findFirst().orElseThrow();
+            assertEquals(ProcScanner.FD_FILE, fileFd.num("fdtype"));
+            assertEquals(Files.getAttribute(file, "unix:ino"), fileFd.num("ino"));
+            assertEquals(3, fileFd.num("flags") & 3, "opened read-write");
+
+            int port = server.getLocalPort();
+            Seed sock = seeds.stream().filter(s -> s.r().type() == EventCodes.PEREGRINE_SEED_FD_E
+                    && s.num("tid") == pid && s.num("fdtype") == ProcScanner.FD_IPV4_SERVSOCK
+                    && s.num("sport") == port).findFirst().orElseThrow();
+            assertArrayEquals(new byte[] {127, 0, 0, 1}, sock.bytes("sip"));
+            assertEquals(SocketTable.L4_TCP, sock.num("l4proto"));
+
+            Seed root = seeds.stream().filter(s -> s.r().type() == EventCodes.PEREGRINE_SEED_USER_E
+                    && s.num("uid") == 0).findFirst().orElseThrow();
+            assertEquals("root", root.str("name"));
+            assertTrue(seeds.stream().anyMatch(s -> s.r().type() == EventCodes.PEREGRINE_SEED_GROUP_E
+                    && s.num("gid") == 0 && s.str("name").equals("root")));
+        }
+    }
+
+    @Test
+    void procNetAddressesAreDecodedToNetworkOrder() {
+        assertArrayEquals(new byte[] {127, 0, 0, 1}, SocketTable.address("0100007F"));
+        byte[] v6 = SocketTable.address("00000000000000000000000001000000");
+        assertEquals(1, v6[15]);
+    }
+}
