@@ -1,0 +1,27 @@
+package io.peregrine.rules.output;
+
+import io.peregrine.protocol.alert.Alert;
+import io.peregrine.protocol.alert.Priority;
+import io.peregrine.rules.eval.FieldValues;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Builds the alert of a matched rule the way Falco prints it: the output text is prefixed with
+ * the event time and the priority ({@code 12:00:01.123456789: Warning ...}).
+ */
+public final class AlertFactory {
+
+    private final String hostname;
+
+    public AlertFactory(String hostname) {
+        this.hostname = hostname;
+    }
+
+    public Alert create(String rule, Priority priority, List<String> tags, String source, OutputTemplate output,
+                        FieldValues v) {
+        String text = OutputTemplate.time(v.timeNanos()) + ": " + priority.falcoName() + " " + output.format(v, hostname);
+        return new Alert(UUID.randomUUID().toString(), OutputTemplate.instant(v.timeNanos()), rule, priority, text,
+                output.fields(v, hostname), source, tags, hostname);
+    }
+}
