@@ -32,7 +32,7 @@ public final class TerminalFileOutput implements Output {
 
     public String line(Notification n) {
         String s = template.render(n).replace('\n', ' ').replace('\r', ' ');
-        return n.aggregated() && !s.contains(Integer.toString(n.count())) ? s + " (x" + n.count() + ")" : s;
+        return n.aggregated() && !template.uses("count") ? s + " (x" + n.count() + ")" : s;
     }
 
     @Override

@@ -46,6 +46,11 @@ public final class MessageTemplate {
         literals.add(lit.toString());
     }
 
+    /** True when the template has a ${name} placeholder. */
+    public boolean uses(String name) {
+        return names.contains(name);
+    }
+
     public String render(Notification n) {
         Alert a = n.alert();
         StringBuilder b = new StringBuilder();

@@ -1,0 +1,113 @@
+package io.peregrine.notify.output;
+
+import io.peregrine.notify.delivery.Alerts;
+import io.peregrine.notify.delivery.RetryPolicy;
+import io.peregrine.protocol.alert.Alert;
+import io.peregrine.protocol.alert.AlertJson;
+import io.peregrine.protocol.alert.Priority;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OutputsTest {
+
+    @Test
+    void jsonLinesFilesRotateBySizeAndKeepTheConfiguredNumber(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("alerts.jsonl");
+        Alert a = Alerts.alert("r", Priority.ERROR);
+        int line = AlertJson.encode(a).length() + 1;
+        try (FileOutput out = FileOutput.file(OutputSpec.builder("f", "file").path(f.toString())
+                .maxBytes(line * 3L).maxFiles(2).build())) {
+            for (int i = 0; i < 10; i++) {
+                assertTrue(out.deliver(Notification.of(a)).ok());
+            }
+        }
+        // 10 lines, 3 per file: f.2 and f.1 hold 3 each, f holds 1; the oldest 3 were dropped.
+        assertEquals(1, Files.readAllLines(f).size());
+        assertEquals(3, Files.readAllLines(dir.resolve("alerts.jsonl.1")).size());
+        assertEquals(3, Files.readAllLines(dir.resolve("alerts.jsonl.2")).size());
+        assertFalse(Files.exists(dir.resolve("alerts.jsonl.3")));
+        assertEquals(a.uuid(), AlertJson.decode(Files.readAllLines(f).getFirst()).uuid());
+    }
+
+    @Test
+    void aPrettyPrintedAlertStillTakesOneLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("a.jsonl");
+        Alert a = Alerts.alert("r", Priority.ERROR);
+        byte[] pretty = AlertJson.encode(a).replace(",", ",\n  ").getBytes(StandardCharsets.UTF_8);
+        try (FileOutput out = FileOutput.file(OutputSpec.builder("f", "file").path(f.toString()).build())) {
+            out.deliver(new Notification(a, pretty, 1, List.of(a.uuid())));
+        }
+        assertEquals(List.of(AlertJson.encode(a)), Files.readAllLines(f));
+    }
+
+    @Test
+    void terminalLinesAreOneLineEvenWithLineBreaksAndShowTheCount(@TempDir Path dir) {
+        Alert a = new Alert("u1", java.time.Instant.parse("2026-01-02T03:04:05Z"), "Rule X", Priority.ALERT,
+                "line one\nline two", Map.of(), "syscall", List.of(), "h");
+        TerminalFileOutput t = new TerminalFileOutput(OutputSpec.builder("t", "terminal").path(dir.resolve("t").toString()).build());
+        assertEquals("2026-01-02T03:04:05.000000000Z Alert Rule X: line one line two", t.line(Notification.of(a)));
+        assertEquals("2026-01-02T03:04:05.000000000Z Alert Rule X: line one line two (x4)",
+                t.line(new Notification(a, new byte[0], 4, List.of("1", "2", "3", "4"))));
+    }
+
+    @Test
+    void aggregatedBodyKeepsTheAlertAndAddsCountAndIds() {
+        Alert a = Alerts.alert("r", Priority.ERROR);
+        Notification n = new Notification(a, AlertJson.encode(a).getBytes(StandardCharsets.UTF_8), 2, List.of(a.uuid(), "other"));
+        String body = new String(n.body(), StandardCharsets.UTF_8);
+        assertEquals(a.uuid(), AlertJson.decode(body).uuid(), "still a Falco alert");
+        assertTrue(body.endsWith(",\"count\":2,\"uuids\":[\"" + a.uuid() + "\",\"other\"]}"));
+    }
+
+    @Test
+    void retryAfterInSecondsOrAsADate() {
+        assertEquals(Optional.of(Duration.ofSeconds(7)), HttpDelivery.retryAfter(Optional.of("7")));
+        assertTrue(HttpDelivery.retryAfter(Optional.of("Wed, 21 Oct 2015 07:28:00 GMT")).orElseThrow().isZero());
+        assertEquals(Optional.empty(), HttpDelivery.retryAfter(Optional.of("soon")));
+    }
+
+    @Test
+    void backoffGrowsWithJitterUpToTheCapAndRespectsRetryAfter() {
+        RetryPolicy p = new RetryPolicy(10, Duration.ofMillis(100), Duration.ofSeconds(2));
+        for (int i = 0; i < 200; i++) {
+            long first = p.backoff(1, null).toMillis();
+            assertTrue(first >= 50 && first <= 100, "first " + first);
+            long third = p.backoff(3, null).toMillis();
+            assertTrue(third >= 200 && third <= 400, "third " + third);
+            long late = p.backoff(40, null).toMillis();
+            assertTrue(late >= 1000 && late <= 2000, "late " + late);
+        }
+        assertEquals(Duration.ofSeconds(30), p.backoff(1, Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void declarationsAreCheckedAndSecretsStayOut() {
+        OutputSpec bad = OutputSpec.builder("ok", "nats").subject("a.*").maxFiles(500).build();
+        assertEquals(List.of("maxFiles must be between 0 and 100", "nats needs subject, a NATS subject without wildcards"),
+                bad.problems());
+        OutputSpec slack = OutputSpec.builder("s", "slack").url("https://hooks.example/T/B/XYZ").secret("k")
+                .headers(Map.of("Authorization", "tok")).tls(new OutputSpec.Tls("/k.p12", "pw", "/t.p12", "pw2")).build();
+        OutputSpec shown = slack.withoutSecrets();
+        assertNull(shown.url());
+        assertNull(shown.secret());
+        assertEquals(Map.of("Authorization", "********"), shown.headers());
+        assertNull(shown.tls().keystorePassword());
+        assertEquals(List.of("secret", "url", "headers", "tls.keystorePassword", "tls.truststorePassword"), slack.secretsSet());
+        assertFalse(slack.toString().contains("XYZ"));
+        OutputSpec kept = shown.keepingSecretsOf(slack);
+        assertEquals(slack, kept);
+    }
+}
