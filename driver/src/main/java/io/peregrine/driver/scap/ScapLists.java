@@ -1,5 +1,6 @@
 package io.peregrine.driver.scap;
 
+import io.peregrine.driver.source.CaptureFormatException;
 import io.peregrine.protocol.event.EventCodes;
 import io.peregrine.protocol.event.EventRecord;
 import io.peregrine.protocol.event.EventRecordBuilder;

@@ -1,5 +1,6 @@
 package io.peregrine.driver.scap;
 
+import io.peregrine.driver.source.CaptureFormatException;
 import io.peregrine.driver.source.EventConsumer;
 import io.peregrine.driver.source.EventSource;
 import io.peregrine.driver.source.StreamWindow;
@@ -54,6 +55,7 @@ public final class ScapReader implements EventSource {
     private long eventNumber;
     private int lastCpu;
     private int lastFlags;
+    private long lastBlockOffset;
 
     public ScapReader(StreamWindow in) {
         this.in = in;
@@ -196,6 +198,7 @@ public final class ScapReader implements EventSource {
             throws CaptureFormatException {
         int p = body;
         int avail = bodyLen;
+        lastBlockOffset = off;
         lastCpu = Short.toUnsignedInt(seg.get(I16, p));
         p += 2;
         avail -= 2;
@@ -336,6 +339,11 @@ public final class ScapReader implements EventSource {
      */
     public long eventNumber() {
         return eventNumber;
+    }
+
+    /** Byte offset (in the uncompressed stream) of the block of the event last delivered. */
+    public long blockOffset() {
+        return lastBlockOffset;
     }
 
     /** CPU of the event last delivered. */

@@ -63,7 +63,13 @@ public final class StreamWindow implements AutoCloseable {
             pos = 0;
         }
         while (end - pos < n) {
-            int r = in.read(buf, end, buf.length - end);
+            int r;
+            try {
+                r = in.read(buf, end, buf.length - end);
+            } catch (java.io.EOFException | java.util.zip.ZipException e) {
+                // a gzip stream cut short or damaged: report where the unreadable data starts
+                throw new CaptureFormatException(offset(), "compressed stream is truncated or corrupt: " + e.getMessage());
+            }
             if (r < 0) {
                 eof = true;
                 break;

@@ -1,4 +1,4 @@
-package io.peregrine.driver.scap;
+package io.peregrine.driver.source;
 
 import java.io.IOException;
 
