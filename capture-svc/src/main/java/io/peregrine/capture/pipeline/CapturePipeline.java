@@ -13,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Source → framer → bounded queue → publisher. The reader thread only reads and frames; the
- * publisher thread only sends. A finite source ends with an end-of-stream frame, so whoever reads
+ * publisher thread only sends. A source that ends (a replay) closes with an end-of-stream frame, so whoever reads
  * the subject knows when everything of a replay has been sent.
  */
 public final class CapturePipeline implements AutoCloseable {
@@ -80,10 +80,10 @@ public final class CapturePipeline implements AutoCloseable {
             state = State.FAILED;
             LOG.errorf("Capture from %s stopped: %s", source.description(), e.getMessage());
         } finally {
-            if (source.finite()) {
-                framer.endOfStream();
-            } else {
+            if (state == State.STOPPED) {
                 framer.flush(0);
+            } else {
+                framer.endOfStream(); // the source ended (or failed): nothing more will come
             }
             publisher.stop();
         }

@@ -1,0 +1,182 @@
+package io.peregrine.capture.service;
+
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Subscription;
+import io.peregrine.capture.pipeline.CapturePipeline;
+import io.peregrine.capture.pipeline.CaptureSource;
+import io.peregrine.driver.source.EventConsumer;
+import io.peregrine.driver.source.EventSource;
+import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.event.EventRecord;
+import io.peregrine.protocol.event.EventRecordBuilder;
+import io.peregrine.protocol.frame.FrameView;
+import io.peregrine.protocol.nats.NatsSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * nats-server killed in the middle of a live-like stream and started again: the capture keeps
+ * running, resumes publishing by itself, and every event is either received or counted as lost —
+ * exactly, by the frames' stream index.
+ */
+class NatsOutageTest {
+
+    private Process server;
+    private Path dir;
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
+    void survivesAServerRestartAndCountsTheLossExactly() throws Exception {
+        dir = Files.createTempDirectory("nats-outage");
+        int port = freePort();
+        startServer(port);
+        String url = "nats://127.0.0.1:" + port;
+
+        RateSource source = new RateSource(150_000, 50); // 150k events, 50 per poll, ~1 ms apart
+        Connection pub = Nats.connectReconnectOnConnect(NatsSettings.plain(url).toOptions("outage-pub", null, null));
+        Connection sub = Nats.connectReconnectOnConnect(NatsSettings.plain(url).toOptions("outage-sub", null, null));
+        Subscription s = sub.subscribe("peregrine.raw.outage");
+        sub.flush(Duration.ofSeconds(5));
+
+        CapturePipeline p = new CapturePipeline(source, new NatsFrameSink(pub, "peregrine.raw.outage"), "outage",
+                UUID.randomUUID(), 16 * 1024, 5, 64, 0).start();
+
+        long received = 0;
+        long loss = 0;
+        long prevIndex = -1;
+        int prevCount = 0;
+        boolean restarted = false;
+        boolean ended = false;
+        FrameView v = new FrameView();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!ended && System.nanoTime() < deadline) {
+            if (!restarted && received > 30_000) {
+                server.destroyForcibly().waitFor();
+                Thread.sleep(1500);
+                startServer(port);
+                restarted = true;
+            }
+            Message m = s.nextMessage(Duration.ofMillis(500));
+            if (m == null) {
+                continue;
+            }
+            v.wrap(m.getData());
+            loss += prevIndex < 0 ? v.firstIndex() : FrameView.lossBetween(prevIndex, prevCount, v.firstIndex(), v.lost());
+            received += v.count();
+            prevIndex = v.firstIndex();
+            prevCount = v.count();
+            ended = v.endOfStream();
+        }
+        assertTrue(restarted, "the server was restarted mid-stream");
+        assertTrue(ended, "the end of the stream arrived after the restart; received " + received);
+        assertTrue(p.awaitFinished(10_000));
+        assertEquals(CapturePipeline.State.FINISHED, p.state(), "the capture kept running through the outage");
+        assertEquals(150_000, received + loss, "every event was received or counted as lost");
+        assertTrue(received > 100_000, "publishing resumed after the restart: received " + received);
+        pub.close();
+        sub.close();
+    }
+
+    private void startServer(int port) throws Exception {
+        server = new ProcessBuilder("nats-server", "-a", "127.0.0.1", "-p", Integer.toString(port))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("nats.log").toFile()).start();
+        for (int i = 0; i < 100; i++) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        fail("nats-server did not start; see " + dir.resolve("nats.log"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A finite stream of close-exit events, about {@code perPoll} every millisecond. */
+    static final class RateSource implements CaptureSource, EventSource {
+        private final int total;
+        private final int perPoll;
+        private final EventRecordBuilder b = new EventRecordBuilder();
+        private final EventRecord view = new EventRecord();
+        private int next;
+        private long lastPoll;
+
+        RateSource(int total, int perPoll) {
+            this.total = total;
+            this.perPoll = perPoll;
+        }
+
+        @Override
+        public int poll(EventConsumer consumer, int max) {
+            if (next >= total) {
+                return -1;
+            }
+            long now = System.nanoTime();
+            if (now - lastPoll < 1_000_000L) {
+                return 0;
+            }
+            lastPoll = now;
+            int n = 0;
+            while (n < Math.min(max, perPoll) && next < total) {
+                b.begin(System.currentTimeMillis() * 1_000_000L, next, EventCodes.PPME_SYSCALL_CLOSE_X, 1).addI64(0);
+                int len = b.finish();
+                consumer.accept(view.wrap(b.segment().asSlice(0, len), 0));
+                next++;
+                n++;
+            }
+            return n;
+        }
+
+        @Override
+        public long eventsRead() {
+            return next;
+        }
+
+        @Override
+        public long eventsSkipped() {
+            return 0;
+        }
+
+        @Override
+        public EventSource events() {
+            return this;
+        }
+
+        @Override
+        public String description() {
+            return "rate";
+        }
+
+        /** Live-like: the publisher may drop when NATS is away, as with the kernel ring. */
+        @Override
+        public boolean finite() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
