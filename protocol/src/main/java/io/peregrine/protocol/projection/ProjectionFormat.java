@@ -1,0 +1,68 @@
+package io.peregrine.protocol.projection;
+
+/**
+ * The projected-event record, version 1: what state-svc publishes for each event a rule can match,
+ * inside frames of kind {@code PROJECTED_EVENTS}. All integers little-endian, no padding.
+ *
+ * <pre>
+ *  0  u32  record length, header included
+ *  4  u8   format version (1)
+ *  5  u8   direction: 0 enter, 1 exit, 2 meta-event (e.g. the loss event {@code drop})
+ *  6  u16  event type: code in {@code io.peregrine.protocol.fields.EventTypes} (0 when unnamed there)
+ *  8  u16  scap type code ({@code io.peregrine.protocol.event.EventTable}), 0xFFFF for meta-events
+ * 10  u16  number of values N
+ * 12  u64  event number (evt.num)
+ * 20  u64  event time, ns since the epoch
+ * 28  u64  thread id
+ * 36  N values
+ * </pre>
+ *
+ * A value names itself, so a reader never depends on the ordering of an interest that may have
+ * changed while the record was in flight:
+ *
+ * <pre>
+ *  u16  field id (FieldCatalog)
+ *  u8   argument length A, then A bytes of argument text (the "2" of proc.aname[2]; A = 0: none)
+ *  u8   tag, then the payload:
+ *       0 ABSENT  nothing (the field has no value for this event, Falco's &lt;NA&gt;)
+ *       1 INT64   8 bytes
+ *       2 UINT64  8 bytes
+ *       3 BOOL    1 byte, 0 or 1
+ *       4 BYTES   u32 length, then the bytes (text is UTF-8)
+ *       5 IP      u8 length (4 or 16), then the address in network order
+ *       6 LIST    u16 count, then count items, each a tag and its payload (no nested lists)
+ * </pre>
+ */
+public final class ProjectionFormat {
+
+    private ProjectionFormat() {
+    }
+
+    public static final int VERSION = 1;
+    public static final int HEADER_SIZE = 36;
+
+    public static final int DIR_ENTER = 0;
+    public static final int DIR_EXIT = 1;
+    public static final int DIR_META = 2;
+
+    /** scap type of meta-events, which have no kernel counterpart. */
+    public static final int SCAP_TYPE_META = 0xFFFF;
+
+    public static final int TAG_ABSENT = 0;
+    public static final int TAG_INT64 = 1;
+    public static final int TAG_UINT64 = 2;
+    public static final int TAG_BOOL = 3;
+    public static final int TAG_BYTES = 4;
+    public static final int TAG_IP = 5;
+    public static final int TAG_LIST = 6;
+
+    static final int OFF_LEN = 0;
+    static final int OFF_VERSION = 4;
+    static final int OFF_DIR = 5;
+    static final int OFF_TYPE = 6;
+    static final int OFF_SCAP_TYPE = 8;
+    static final int OFF_NVALUES = 10;
+    static final int OFF_NUM = 12;
+    static final int OFF_TS = 20;
+    static final int OFF_TID = 28;
+}

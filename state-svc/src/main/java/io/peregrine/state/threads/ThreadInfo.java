@@ -1,0 +1,97 @@
+package io.peregrine.state.threads;
+
+import io.peregrine.state.containers.ContainerInfo;
+import io.peregrine.state.fds.FdTable;
+import io.peregrine.state.fds.FdTypes;
+
+/**
+ * One thread, as libsinsp's threadinfo: identity, image, credentials, and references to what it
+ * shares with its process (fd table; cwd lives on the main thread). Text is UTF-8 bytes; arrays
+ * are never modified in place, so a clone shares them with its parent.
+ */
+public final class ThreadInfo {
+    public long tid;
+    public long pid;
+    public long ptid;
+    public long sid;
+    public long vpgid;
+    public long pgid;
+    public long vtid;
+    public long vpid;
+    public byte[] comm = FdTypes.EMPTY;
+    /** argv[0]. */
+    public byte[] exe = FdTypes.EMPTY;
+    public byte[] exepath = FdTypes.EMPTY;
+    /** Arguments after argv[0], NUL-separated (each followed by a NUL). */
+    public byte[] args = FdTypes.EMPTY;
+    public byte[] env = FdTypes.EMPTY;
+    /** Working directory, ending with '/'. Kept on the main thread; other threads read it there. */
+    public byte[] cwd = FdTypes.EMPTY;
+    public byte[] cgroups = FdTypes.EMPTY;
+    public long fdlimit;
+    public int flags;
+    public int uid = -1;
+    public int gid = -1;
+    public int euid = -1;
+    public int egid = -1;
+    public int loginuid = -1;
+    public int tty;
+    public long capInheritable;
+    public long capPermitted;
+    public long capEffective;
+    public long cloneTs;
+    public long pidnsInitStartTs;
+    public int exeFlags;
+    public long exeIno;
+    public long exeInoCtime;
+    public long exeInoMtime;
+    public ContainerInfo container = ContainerInfo.HOST;
+    public FdTable fds;
+
+    /** Live threads of this thread group, counted on the main thread. */
+    public int groupThreads = 1;
+    /** Children that name this thread as their parent. */
+    public int children;
+    public boolean dead;
+    public long lastEventTs;
+
+    /** The fd named by the last enter event (libsinsp's lastevent_fd), used by its exit event. */
+    public long lastEventFd = -1;
+    /** Copy of the last enter event, for exit events that need its parameters. */
+    public byte[] lastEnter;
+    public int lastEnterType = -1;
+
+    public boolean isMain() {
+        return tid == pid;
+    }
+
+    /** Copies the image, credentials and context of {@code p} (a clone's parent) into this thread. */
+    public void inheritFrom(ThreadInfo p) {
+        sid = p.sid;
+        vpgid = p.vpgid;
+        pgid = p.pgid;
+        comm = p.comm;
+        exe = p.exe;
+        exepath = p.exepath;
+        args = p.args;
+        env = p.env;
+        cwd = p.cwd;
+        cgroups = p.cgroups;
+        fdlimit = p.fdlimit;
+        uid = p.uid;
+        gid = p.gid;
+        euid = p.euid;
+        egid = p.egid;
+        loginuid = p.loginuid;
+        tty = p.tty;
+        capInheritable = p.capInheritable;
+        capPermitted = p.capPermitted;
+        capEffective = p.capEffective;
+        pidnsInitStartTs = p.pidnsInitStartTs;
+        exeFlags = p.exeFlags;
+        exeIno = p.exeIno;
+        exeInoCtime = p.exeInoCtime;
+        exeInoMtime = p.exeInoMtime;
+        container = p.container;
+    }
+}
