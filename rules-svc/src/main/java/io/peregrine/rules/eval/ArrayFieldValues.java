@@ -27,14 +27,14 @@ public final class ArrayFieldValues implements FieldValues {
         return this;
     }
 
-    public ArrayFieldValues number(int slot, long... values) {
+    public ArrayFieldValues putNumber(int slot, long... values) {
         numbers[slot] = values;
         texts[slot] = null;
         counts[slot] = values.length;
         return this;
     }
 
-    public ArrayFieldValues text(int slot, CharSequence... values) {
+    public ArrayFieldValues putText(int slot, CharSequence... values) {
         texts[slot] = values;
         numbers[slot] = null;
         counts[slot] = values.length;

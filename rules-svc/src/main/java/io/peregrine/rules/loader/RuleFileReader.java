@@ -126,7 +126,9 @@ public final class RuleFileReader {
             if (!(t.getKeyNode() instanceof ScalarNode k)) {
                 throw err(t.getKeyNode(), "keys must be plain names");
             }
-            keys.put(k.getValue(), t.getValueNode());
+            if (keys.put(k.getValue(), t.getValueNode()) != null) {
+                throw err(k, "duplicate key '" + k.getValue() + "'");
+            }
         }
         return keys;
     }
