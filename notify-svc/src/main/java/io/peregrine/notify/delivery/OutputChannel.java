@@ -30,8 +30,19 @@ public final class OutputChannel implements AutoCloseable {
     private final DeliveryMetrics metrics;
     private final Aggregator aggregator;
 
+    /** Requests under way at once per output: enough to pipeline, few enough to reuse connections and spare the receiver. */
+    public static final int DEFAULT_CONCURRENCY = 32;
+
+    private final java.util.concurrent.Semaphore concurrency;
+
     public OutputChannel(OutputSpec spec, Output output, RetryPolicy retry, DeliveryMetrics metrics,
                          ScheduledExecutorService timer) {
+        this(spec, output, retry, metrics, timer, DEFAULT_CONCURRENCY);
+    }
+
+    public OutputChannel(OutputSpec spec, Output output, RetryPolicy retry, DeliveryMetrics metrics,
+                         ScheduledExecutorService timer, int concurrency) {
+        this.concurrency = new java.util.concurrent.Semaphore(concurrency);
         this.spec = spec;
         this.output = output;
         this.filter = new AlertFilter(spec);
@@ -88,9 +99,17 @@ public final class OutputChannel implements AutoCloseable {
             }
             Delivery d;
             try {
+                concurrency.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome(name(), false, attempt, "interrupted");
+            }
+            try {
                 d = output.deliver(n);
             } catch (RuntimeException e) {
                 d = Delivery.retryable("output failed: " + e);
+            } finally {
+                concurrency.release();
             }
             if (d.ok()) {
                 metrics.delivered(name(), n.count(), arrived == null ? null : Duration.between(arrived, Instant.now()));

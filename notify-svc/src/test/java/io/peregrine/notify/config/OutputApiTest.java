@@ -182,6 +182,20 @@ class OutputApiTest {
             await("critical alert delivered", () -> r.accepted().stream()
                     .anyMatch(q -> high.uuid().equals(q.header(WebhookOutput.ALERT_ID_HEADER))));
             assertTrue(r.accepted().stream().noneMatch(q -> low.uuid().equals(q.header(WebhookOutput.ALERT_ID_HEADER))));
+            // The terminal file of the application configuration (no filter) shows both, one readable line each.
+            Path terminal = Path.of("target/terminal-alerts.log");
+            await("terminal lines", () -> {
+                try {
+                    String t = Files.readString(terminal);
+                    return t.contains(AlertJson.formatTime(high.time()) + " Critical High: " + high.output())
+                            && t.contains(AlertJson.formatTime(low.time()) + " Notice Low: " + low.output());
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+            given().get("/q/metrics").then().statusCode(200)
+                    .body(containsString("peregrine_notify_delivered_total{output=\"" + name + "\"}"))
+                    .body(containsString("peregrine_notify_delivery_latency_seconds_bucket{output=\"terminal\""));
             given().auth().oauth2(editor).delete("/api/v1/outputs/" + name).then().statusCode(204);
         }
     }
