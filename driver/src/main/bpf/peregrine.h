@@ -24,6 +24,21 @@ struct pg_counters {
 /* scap record header: u64 ts, u64 tid, u32 len, u16 type, u32 nparams (packed, 26 bytes). */
 #define PG_HEADER_SIZE 26
 
+/* The generic "syscall" exit record, written in one piece: header, two u16 lengths, two u16
+ * parameters (ID, nativeID). Packed, as it is the wire layout; aligned(8) because ring records
+ * start 8-aligned, which lets the compiler use wide stores for the aligned fields. */
+#define PG_GENERIC_LEN 34
+struct generic_rec {
+	__u64 ts;
+	__u64 tid;
+	__u32 len;
+	__u16 type;
+	__u32 nparams;
+	__u16 lens[2];
+	__u16 id;
+	__u16 native_id;
+} __attribute__((packed, aligned(8)));
+
 /* Event types (scap PPME_* numbers). */
 #define PPME_GENERIC_X 1
 #define PPME_SYSCALL_OPEN_X 3

@@ -1,7 +1,10 @@
 package io.peregrine.driver.bpf;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
 
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.StructLayout;
@@ -23,6 +26,20 @@ public final class ProbeLayouts {
             JAVA_LONG.withName("events"),
             JAVA_LONG.withName("drops"),
             JAVA_LONG.withName("too_large")).withName("pg_counters");
+
+    /**
+     * struct generic_rec: the generic "syscall" record the probe writes in one piece; the scap
+     * record header (26 bytes) followed by two u16 lengths and two u16 parameters. Packed.
+     */
+    public static final StructLayout GENERIC_RECORD = MemoryLayout.structLayout(
+            JAVA_LONG_UNALIGNED.withName("ts"),
+            JAVA_LONG_UNALIGNED.withName("tid"),
+            JAVA_INT_UNALIGNED.withName("len"),
+            JAVA_SHORT_UNALIGNED.withName("type"),
+            JAVA_INT_UNALIGNED.withName("nparams"),
+            MemoryLayout.sequenceLayout(2, JAVA_SHORT_UNALIGNED).withName("lens"),
+            JAVA_SHORT_UNALIGNED.withName("id"),
+            JAVA_SHORT_UNALIGNED.withName("native_id")).withName("generic_rec");
 
     static final VarHandle SETTINGS_BOOT_TIME = field(SETTINGS, "boot_time_ns");
     static final VarHandle SETTINGS_EXCLUDE_TGID = field(SETTINGS, "exclude_tgid");

@@ -85,6 +85,14 @@ public final class LiveSource implements EventSource {
         probe.select(s, on);
     }
 
+    /**
+     * Turns recording of a syscall on or off by its x86_64 number; syscalls without a dedicated
+     * handler are recorded as generic "syscall" events carrying their number.
+     */
+    public void selectNumber(int nr, boolean on) throws DriverUnavailableException {
+        probe.selectNumber(nr, on);
+    }
+
     /** The probe's in-kernel counters of records written and lost. */
     public ProbeCounters counters() throws DriverUnavailableException {
         return probe.counters();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.StructLayout;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every struct the probe shares with Java has, in the BTF of the compiled probe, the size, member
@@ -127,6 +129,54 @@ class ProbeLayoutTest {
     @Test
     void countersMatch() {
         check("pg_counters", ProbeLayouts.COUNTERS);
+    }
+
+    /**
+     * Record structs are written by the probe, not held in maps, so they are not in its BTF: a small
+     * C program compiled against the same header reports their layout instead.
+     */
+    @Test
+    void genericRecordMatchesTheHeaderAndTheRecordFormat(@TempDir Path dir) throws Exception {
+        Path header = dir.resolve("peregrine.h");
+        try (InputStream in = Files.newInputStream(Path.of("src/main/bpf/peregrine.h"))) {
+            Files.write(header, in.readAllBytes());
+        }
+        Path c = dir.resolve("layout.c");
+        Files.writeString(c, """
+                #include <stdio.h>
+                #include <stddef.h>
+                #include <linux/types.h>
+                #include "peregrine.h"
+                #define F(s, f) printf("%s %zu %zu\\n", #f, offsetof(struct s, f), sizeof(((struct s *)0)->f))
+                int main(void) {
+                    printf("len %d\\n", PG_GENERIC_LEN);
+                    F(generic_rec, ts); F(generic_rec, tid); F(generic_rec, len); F(generic_rec, type);
+                    F(generic_rec, nparams); F(generic_rec, lens); F(generic_rec, id); F(generic_rec, native_id);
+                    return 0;
+                }
+                """);
+        Path exe = dir.resolve("layout");
+        Process cc = new ProcessBuilder("cc", "-o", exe.toString(), c.toString()).redirectErrorStream(true).start();
+        String ccOut = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, cc.waitFor(), ccOut);
+        Process run = new ProcessBuilder(exe.toString()).start();
+        List<String> lines = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(0, run.waitFor());
+        assertEquals("len " + ProbeLayouts.GENERIC_RECORD.byteSize(), lines.get(0));
+        List<Member> cMembers = new ArrayList<>();
+        for (String l : lines.subList(1, lines.size())) {
+            String[] f = l.split(" ");
+            cMembers.add(new Member(f[0], Long.parseLong(f[1]), Long.parseLong(f[2])));
+        }
+        List<Member> j = new ArrayList<>();
+        for (MemoryLayout m : ProbeLayouts.GENERIC_RECORD.memberLayouts()) {
+            j.add(new Member(m.name().orElseThrow(),
+                    ProbeLayouts.GENERIC_RECORD.byteOffset(MemoryLayout.PathElement.groupElement(m.name().get())), m.byteSize()));
+        }
+        assertEquals(cMembers, j);
+        // and the header is the record format's
+        assertEquals(io.peregrine.protocol.event.EventRecord.HEADER_SIZE,
+                ProbeLayouts.GENERIC_RECORD.byteOffset(MemoryLayout.PathElement.groupElement("lens")));
     }
 
     @Test

@@ -281,6 +281,32 @@ class LiveCaptureTest {
         assertNull(null);
     }
 
+    @Test
+    void syscallsWithoutAHandlerAreRecordedGenerically() throws Exception {
+        int getppid = 110;
+        source.selectNumber(getppid, true);
+        List<Long> natives = new ArrayList<>();
+        long pid;
+        try {
+            Process p = new ProcessBuilder(PYTHON, "-c", "import os; os.getppid(); os.getppid()").start();
+            pid = p.pid();
+            assertEquals(0, p.waitFor());
+            long deadline = System.nanoTime() + 30_000_000_000L; // a hang bound, not a speed check
+            boolean exited = false;
+            while (!exited) {
+                source.poll(r -> {
+                    if (r.tid() == pid && r.type() == EventCodes.PPME_GENERIC_X) {
+                        natives.add(r.number(1));
+                    }
+                }, 4096);
+                exited = natives.size() >= 2 || System.nanoTime() > deadline;
+            }
+        } finally {
+            source.selectNumber(getppid, false);
+        }
+        assertEquals(List.of(110L, 110L), natives);
+    }
+
     private static int port(byte[] b, int at) {
         return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
     }
