@@ -111,7 +111,7 @@ public final class SysdigFormatter {
             at += 1;
             len -= 1;
         }
-        value(r, r.segment(), at, len, type, fmt, pi.flags(), out);
+        value(r, r.segment(), at, len, type, fmt, SysdigLegacyParams.flags(pi.flags()), out);
         if (!resolved.isEmpty()) {
             out.append('(').append(resolved).append(')');
         }
