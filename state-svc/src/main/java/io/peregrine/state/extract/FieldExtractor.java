@@ -113,7 +113,11 @@ public final class FieldExtractor {
                 if (f == null) {
                     return false;
                 }
-                out.append('<').append((char) FdTypes.typeChar(f.type)).append('>');
+                out.append('<').append((char) FdTypes.typeChar(f.type));
+                if (f.isIp() && f.l4proto >= FdTypes.L4_TCP && (f.connected || f.server)) {
+                    out.append("tuir".charAt(f.l4proto - FdTypes.L4_TCP));
+                }
+                out.append('>');
                 for (byte b : f.name) {
                     out.append((char) (b & 0xff));
                 }
@@ -354,8 +358,7 @@ public final class FieldExtractor {
         } else if (op == EVT_BUFLEN || op == EVT_BUFFER) {
             buffer(op, c, out);
         } else if (op >= PROC_EXE && op <= THREAD_CGROUP) {
-            if (t == null || (t.comm.length == 0 && t.exe.length == 0 && op != THREAD_TID)) {
-                // libsinsp leaves process fields of a thread it knows nothing about unset.
+            if (t == null) {
                 if (op == THREAD_TID) {
                     out.int64(e.tid());
                 } else {
@@ -486,7 +489,11 @@ public final class FieldExtractor {
         EventRecord e = c.evt;
         int i = c.isExit() ? resIndex(e, c.type) : -1;
         if (i < 0 || e.paramLen(i) == 0) {
-            out.absent();
+            if (op == EVT_FAILED) {
+                out.bool(false);
+            } else {
+                out.absent();
+            }
             return;
         }
         long v = e.number(i);
@@ -598,7 +605,10 @@ public final class FieldExtractor {
         switch (op) {
             case 0 -> out.absent();
             default -> {
-                if (op == PROC_EXE) {
+                if ((op == PROC_EXE || op == PROC_NAME || op == PROC_CMDLINE || op == PROC_EXELINE) && t.comm.length == 0) {
+                    // A thread libsinsp knows nothing about: its name is unset, other fields are empty.
+                    out.absent();
+                } else if (op == PROC_EXE) {
                     out.bytes(t.exe);
                 } else if (op == PROC_EXEPATH) {
                     out.bytes(t.exepath);
@@ -617,17 +627,17 @@ public final class FieldExtractor {
                 } else if (op == PROC_ENV) {
                     env(f, t, out);
                 } else if (op == PROC_CWD) {
-                    if (main.cwd.length == 0) {
-                        out.absent();
-                    } else {
-                        out.bytes(main.cwd);
-                    }
+                    out.bytes(main.cwd);
                 } else if (op == PROC_TTY) {
                     out.uint64(Integer.toUnsignedLong(t.tty));
                 } else if (op == PROC_PID) {
                     out.int64(t.pid);
                 } else if (op == PROC_VPID) {
-                    out.int64(t.vpid);
+                    if (t.vpid < 0) {
+                        out.absent();
+                    } else {
+                        out.int64(t.vpid);
+                    }
                 } else if (op == PROC_PPID) {
                     out.int64(t.ptid);
                 } else if (op == PROC_SID) {
@@ -720,7 +730,11 @@ public final class FieldExtractor {
                 } else if (op == THREAD_TID) {
                     out.int64(t.tid);
                 } else if (op == THREAD_VTID) {
-                    out.int64(t.vtid);
+                    if (t.vtid < 0) {
+                        out.absent();
+                    } else {
+                        out.int64(t.vtid);
+                    }
                 } else if (op == THREAD_ISMAIN) {
                     out.bool(t.isMain());
                 } else if (op == THREAD_CGROUPS || op == THREAD_CGROUP) {
@@ -949,7 +963,7 @@ public final class FieldExtractor {
         } else if (op >= FD_IP && op <= FD_RPORT) {
             endpoint(op, fd, out);
         } else if (op == FD_L4PROTO) {
-            byte[] p = fd.isIp() ? FdTypes.l4protoName(fd.l4proto) : null;
+            byte[] p = fd.isIp() && (fd.connected || fd.server) ? FdTypes.l4protoName(fd.l4proto) : null;
             if (p == null) {
                 out.absent();
             } else {
@@ -964,11 +978,7 @@ public final class FieldExtractor {
                 out.absent();
             }
         } else if (op == FD_IS_SERVER) {
-            if (!fd.isSocket()) {
-                out.absent();
-            } else {
-                out.bool(fd.server);
-            }
+            out.bool(fd.server);
         } else if (op == FD_CONNECTED) {
             if (!fd.isSocket()) {
                 out.absent();
@@ -1017,7 +1027,7 @@ public final class FieldExtractor {
     }
 
     private void endpoint(int op, FdInfo fd, ProjectionEncoder out) {
-        if (!fd.isIp() || fd.ipVersion == 0) {
+        if (!fd.isIp() || fd.ipVersion == 0 || !(fd.connected || fd.server)) {
             out.absent();
             return;
         }
@@ -1144,7 +1154,7 @@ public final class FieldExtractor {
     // ---- user / container ----
 
     private void user(int op, ThreadInfo t, ProjectionEncoder out) {
-        if (t == null || (t.comm.length == 0 && t.exe.length == 0)) {
+        if (t == null) {
             out.absent();
             return;
         }

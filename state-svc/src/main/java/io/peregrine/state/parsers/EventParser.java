@@ -280,7 +280,10 @@ public final class EventParser {
         ThreadInfo t = new ThreadInfo();
         t.tid = tid;
         t.pid = tid;
-        t.ptid = 0;
+        t.ptid = -1;
+        t.sid = -1;
+        t.vtid = -1;
+        t.vpid = -1;
         t.fds = new FdTable(fdLimit);
         threads.put(t);
         threadsCreatedLazily++;
@@ -363,11 +366,11 @@ public final class EventParser {
             child.egid = child.gid;
         }
         if (res == 0) {
-            child.vtid = param(e, code, VTID, child.tid);
-            child.vpid = param(e, code, VPID, child.pid);
+            child.vtid = param(e, code, VTID, -1);
+            child.vpid = param(e, code, VPID, -1);
         } else {
-            child.vtid = child.tid;
-            child.vpid = child.pid;
+            child.vtid = -1;
+            child.vpid = -1;
         }
         child.pidnsInitStartTs = param(e, code, PIDNS_INIT, child.pidnsInitStartTs);
         child.cloneTs = e.ts();
@@ -405,8 +408,9 @@ public final class EventParser {
             t.tid = e.tid();
             t.pid = param(e, code, PID, t.tid);
             t.ptid = param(e, code, PTID, 0);
-            t.vtid = t.tid;
-            t.vpid = t.pid;
+            t.sid = -1;
+            t.vtid = -1;
+            t.vpid = -1;
             t.fds = new FdTable(fdLimit);
             t.lastEventTs = e.ts();
             threads.put(t);
@@ -414,6 +418,10 @@ public final class EventParser {
             if (parent != null) {
                 parent.children++;
             }
+        }
+        if (t.ptid < 0) {
+            t.ptid = param(e, code, PTID, t.ptid);
+            t.pid = param(e, code, PID, t.pid);
         }
         t.exe = str(e, code, EXE, t.exe);
         t.args = buf(e, code, ARGS, FdTypes.EMPTY);
@@ -464,6 +472,9 @@ public final class EventParser {
             }
             if (fn == null) {
                 fn = str(e, code, FILENAME, null);
+            }
+            if (fn == null && t.exe.length > 0 && t.exe[0] == '/') {
+                fn = t.exe; // old layouts carry no path: an absolute argv[0] is the best evidence
             }
             t.exepath = fn == null || fn.length == 0 ? FdTypes.EMPTY
                     : fn[0] == '/' ? paths.resolve(null, fn, fn.length) : paths.resolve(stripSlash(mainOf(t).cwd), fn, fn.length);
@@ -1216,6 +1227,9 @@ public final class EventParser {
         f.openFlags = (int) param(e, code, FLAGS, 0);
         f.cloexec = (f.openFlags & O_CLOEXEC) != 0;
         f.name = str(e, code, NAME, FdTypes.EMPTY);
+        if (f.name.length > 0 && f.name[f.name.length - 1] == '\n') {
+            f.name = java.util.Arrays.copyOf(f.name, f.name.length - 1); // /proc/net/unix line ends
+        }
         f.dev = (int) param(e, code, DEV, 0);
         f.l4proto = (byte) param(e, code, L4PROTO, 0);
         if (f.isIp()) {
@@ -1231,12 +1245,14 @@ public final class EventParser {
                 f.serverLo = sa[1];
                 f.serverPort = sport;
             } else {
-                f.clientHi = sa[0];
-                f.clientLo = sa[1];
-                f.clientPort = sport;
-                f.serverHi = da[0];
-                f.serverLo = da[1];
-                f.serverPort = dport;
+                // As sysdig reads a .scap fd list: the first endpoint is the local server's.
+                f.server = true;
+                f.serverHi = sa[0];
+                f.serverLo = sa[1];
+                f.serverPort = sport;
+                f.clientHi = da[0];
+                f.clientLo = da[1];
+                f.clientPort = dport;
                 f.connected = true;
             }
             if (f.name.length == 0) {

@@ -20,7 +20,7 @@ class SysdigOracleTest {
     static final List<String> FIELDS = List.of(
             "evt.type", "evt.dir", "evt.res", "evt.rawres", "evt.failed", "evt.arg.flags", "evt.arg.fd",
             "evt.arg.name", "evt.is_open_read", "evt.is_open_write", "evt.is_io", "evt.is_io_read",
-            "evt.is_io_write", "evt.is_wait", "evt.category",
+            "evt.is_io_write", "evt.is_wait",
             "proc.name", "proc.pname", "proc.cmdline", "proc.exe", "proc.exepath", "proc.aname[2]",
             "proc.aname[3]", "proc.args", "proc.tty", "proc.cwd", "proc.pid", "proc.ppid", "proc.vpid",
             "proc.sid", "proc.pcmdline", "proc.apid[2]", "thread.tid", "thread.ismain", "thread.vtid",

@@ -1,0 +1,249 @@
+package io.peregrine.state.parsers;
+
+import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.event.EventRecordBuilder;
+import io.peregrine.protocol.event.EventTable;
+import io.peregrine.protocol.event.EventType;
+import io.peregrine.protocol.event.ParamInfo;
+import io.peregrine.protocol.fields.FieldCatalog;
+import io.peregrine.protocol.interest.Interest;
+import io.peregrine.protocol.projection.ProjectedEventView;
+import io.peregrine.protocol.projection.ProjectionEncoder;
+import io.peregrine.state.containers.CgroupContainers;
+import io.peregrine.state.containers.ContainerInfo;
+import io.peregrine.state.fds.FdInfo;
+import io.peregrine.state.projection.NodeState;
+import io.peregrine.state.threads.ThreadInfo;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** State semantics on constructed events: process tree, fds, exec, threads, containers. */
+class StateSemanticsTest {
+
+    private final NodeState state = new NodeState("test-host");
+    private final EventRecordBuilder b = new EventRecordBuilder();
+    private long num;
+    private long ts = 1_000_000_000L;
+
+    /** Builds an event of {@code code} with parameters by name; missing ones are empty. */
+    private void emit(int code, long tid, Map<String, Object> params) {
+        EventType t = EventTable.get(code);
+        b.begin(ts++, tid, code, t.nparams());
+        for (ParamInfo p : t.params()) {
+            Object v = params.get(p.name());
+            if (v == null) {
+                b.addEmpty();
+            } else if (v instanceof String s) {
+                b.addString(s);
+            } else if (v instanceof byte[] bytes) {
+                b.addBytes(bytes);
+            } else {
+                long n = ((Number) v).longValue();
+                int size = p.type().size();
+                switch (size) {
+                    case 1 -> b.addU8((int) n);
+                    case 2 -> b.addU16((int) n);
+                    case 4 -> b.addU32(n);
+                    default -> b.addI64(n);
+                }
+            }
+        }
+        b.finish();
+        state.parser().apply(b.segment(), 0, ++num);
+    }
+
+    private static Map<String, Object> p(Object... kv) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private void seed(long tid, long pid, long ptid, String comm, String exepath, String cwd) {
+        emit(EventCodes.PEREGRINE_SEED_THREAD_E, tid, p("tid", tid, "pid", pid, "ptid", ptid, "comm", comm,
+                "exe", comm, "exepath", exepath, "cwd", cwd, "uid", 0, "gid", 0, "euid", 0, "egid", 0,
+                "loginuid", 1000, "vtid", tid, "vpid", pid));
+    }
+
+    private void fork(long parent, long child) {
+        ThreadInfo p = state.threads().get(parent);
+        emit(EventCodes.PPME_SYSCALL_CLONE_20_X, parent, p("res", child, "exe", str(p.exe), "tid", parent,
+                "pid", p.pid, "ptid", p.ptid, "flags", 0, "comm", str(p.comm)));
+    }
+
+    private void execve(long tid, String exe, String comm, String filename) {
+        emit(EventCodes.PPME_SYSCALL_EXECVE_19_E, tid, p("filename", filename));
+        emit(EventCodes.PPME_SYSCALL_EXECVE_19_X, tid, p("res", 0, "exe", exe, "args", new byte[0], "tid", tid,
+                "pid", tid, "comm", comm));
+    }
+
+    private void openat(long tid, long fd, String name, int flags) {
+        emit(EventCodes.PPME_SYSCALL_OPENAT_2_E, tid, p("dirfd", -100, "name", name, "flags", flags));
+        emit(EventCodes.PPME_SYSCALL_OPENAT_2_X, tid, p("fd", fd, "dirfd", -100, "name", name, "flags", flags));
+    }
+
+    private static String str(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private String fdName(long tid, long fd) {
+        state.parser().flush();
+        FdInfo f = state.threads().get(tid).fds.get(fd);
+        return f == null ? null : str(f.name);
+    }
+
+
+    @Test
+    void threeLevelTreeGivesAncestorNames() throws Exception {
+        seed(100, 100, 1, "bash", "/bin/bash", "/home/u");
+        fork(100, 200);
+        execve(200, "python3", "python3", "/usr/bin/python3");
+        fork(200, 300);
+        execve(300, "sh", "sh", "/bin/sh");
+        state.projector().interest(Interest.of(true, Map.of("x",
+                Set.of("proc.name", "proc.pname", "proc.aname[2]", "proc.exepath", "proc.cwd"))));
+        ProjectionEncoder enc = new ProjectionEncoder(512);
+        b.begin(ts++, 300, EventCodes.PPME_SYSCALL_CLOSE_E, 1).addI64(7).finish();
+        assertTrue(state.process(b.segment(), 0, ++num, enc));
+        Map<String, String> v = values(enc);
+        assertEquals("sh", v.get("proc.name"));
+        assertEquals("python3", v.get("proc.pname"));
+        assertEquals("bash", v.get("proc.aname[2]"));
+        assertEquals("/bin/sh", v.get("proc.exepath"));
+        assertEquals("/home/u/", v.get("proc.cwd"));
+    }
+
+    @Test
+    void fdNamesAfterOpenDupRenameAndClose() {
+        seed(100, 100, 1, "app", "/bin/app", "/srv");
+        openat(100, 3, "data/../log.txt", 1);
+        assertEquals("/srv/log.txt", fdName(100, 3));
+        emit(EventCodes.PPME_SYSCALL_DUP2_E, 100, p("fd", 3));
+        emit(EventCodes.PPME_SYSCALL_DUP2_X, 100, p("res", 9, "oldfd", 3, "newfd", 9));
+        assertEquals("/srv/log.txt", fdName(100, 9));
+        emit(EventCodes.PPME_SYSCALL_RENAMEAT2_X, 100, p("res", 0, "olddirfd", -100, "oldpath", "log.txt",
+                "newdirfd", -100, "newpath", "old.txt"));
+        assertEquals("/srv/log.txt", fdName(100, 3), "a renamed file keeps its fd name");
+        emit(EventCodes.PPME_SYSCALL_CLOSE_E, 100, p("fd", 3));
+        emit(EventCodes.PPME_SYSCALL_CLOSE_X, 100, p("res", 0, "fd", 3));
+        assertNull(fdName(100, 3));
+        assertEquals("/srv/log.txt", fdName(100, 9));
+    }
+
+    @Test
+    void connectAndAcceptNameSockets() {
+        seed(100, 100, 1, "curl", "/usr/bin/curl", "/");
+        emit(EventCodes.PPME_SOCKET_SOCKET_X, 100, p("fd", 4, "domain", 2, "type", 1, "proto", 0));
+        byte[] tuple = {2, 10, 0, 0, 1, 0x39, 0x30, 10, 0, 0, 2, 80, 0};
+        emit(EventCodes.PPME_SOCKET_CONNECT_E, 100, p("fd", 4));
+        emit(EventCodes.PPME_SOCKET_CONNECT_X, 100, p("res", 0, "tuple", tuple, "fd", 4));
+        assertEquals("10.0.0.1:12345->10.0.0.2:80", fdName(100, 4));
+        emit(EventCodes.PPME_SOCKET_ACCEPT4_6_X, 100, p("fd", 5, "tuple",
+                new byte[] {2, 10, 0, 0, 9, 1, 1, 10, 0, 0, 1, (byte) 0x90, 0x1f}));
+        assertEquals("10.0.0.9:257->10.0.0.1:8080", fdName(100, 5));
+        assertTrue(state.threads().get(100).fds.get(5).server);
+    }
+
+    @Test
+    void execReplacesImageAndClosesCloexecFds() {
+        seed(100, 100, 1, "bash", "/bin/bash", "/tmp");
+        openat(100, 3, "keep", 1);
+        openat(100, 4, "drop", 1 | 4096);
+        execve(100, "ls", "ls", "/bin/ls");
+        state.parser().flush();
+        ThreadInfo t = state.threads().get(100);
+        assertEquals("ls", str(t.comm));
+        assertEquals("/bin/ls", str(t.exepath));
+        assertNotNull(t.fds.get(3));
+        assertNull(t.fds.get(4), "O_CLOEXEC fd closed by execve");
+    }
+
+    @Test
+    void threadsShareFdsAndForkCopiesThem() {
+        seed(100, 100, 1, "srv", "/bin/srv", "/");
+        ThreadInfo p = state.threads().get(100);
+        emit(EventCodes.PPME_SYSCALL_CLONE_20_X, 100, p("res", 101, "exe", "srv", "tid", 100, "pid", 100,
+                "ptid", 1, "flags", 8192 | 1 | 2, "comm", "srv"));
+        fork(100, 200);
+        openat(101, 7, "/var/x", 1);
+        assertEquals("/var/x", fdName(100, 7), "the thread's open is visible to its process");
+        assertNull(state.threads().get(200).fds.get(7), "the forked child has its own copy");
+        assertSame(p.fds, state.threads().get(101).fds);
+    }
+
+    @Test
+    void childrenAreReparentedWhenTheirParentExits() {
+        seed(100, 100, 1, "init-ish", "/sbin/x", "/");
+        fork(100, 200);
+        fork(200, 300);
+        emit(EventCodes.PPME_PROCEXIT_1_E, 200, p("status", 0, "ret", 0, "reaper_tid", 100));
+        state.parser().flush();
+        assertNull(state.threads().get(200));
+        assertEquals(100, state.threads().get(300).ptid);
+    }
+
+    @Test
+    void containerIdAndPodUidFromEachRuntimeLayout() {
+        String id = "3f2a1b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708";
+        ContainerInfo docker = CgroupContainers.parse("cpu=/docker/" + id);
+        assertEquals("3f2a1b4c5d6e", docker.idText());
+        assertEquals("docker", docker.typeText());
+        assertEquals("docker", CgroupContainers.parse("cpu=/system.slice/docker-" + id + ".scope").typeText());
+        ContainerInfo k = CgroupContainers.parse("cpu=/kubepods/besteffort/pod0b7e5a4c-1d2e-4f30-9a8b-7c6d5e4f3a2b/" + id);
+        assertEquals("3f2a1b4c5d6e", k.idText());
+        assertEquals("0b7e5a4c-1d2e-4f30-9a8b-7c6d5e4f3a2b", k.podUidText());
+        ContainerInfo ks = CgroupContainers.parse("cpu=/kubepods.slice/kubepods-burstable.slice/"
+                + "kubepods-burstable-pod0b7e5a4c_1d2e_4f30_9a8b_7c6d5e4f3a2b.slice/cri-containerd-" + id + ".scope");
+        assertEquals("containerd", ks.typeText());
+        assertEquals("0b7e5a4c-1d2e-4f30-9a8b-7c6d5e4f3a2b", ks.podUidText());
+        assertEquals("cri-o", CgroupContainers.parse("cpu=/kubepods.slice/crio-" + id + ".scope").typeText());
+        assertEquals("podman", CgroupContainers.parse("cpu=/machine.slice/libpod-" + id + ".scope").typeText());
+        assertTrue(CgroupContainers.parse("cpu=/user.slice/user-1000.slice/session-1.scope").isHost());
+        assertTrue(CgroupContainers.parse("cpu=/docker/notanid").isHost());
+    }
+
+    @Test
+    void threadTableEvictsQuietestWhenFull() {
+        NodeState small = new NodeState("h", 4, 64);
+        for (int i = 1; i <= 6; i++) {
+            ThreadInfo t = new ThreadInfo();
+            t.tid = i;
+            t.pid = i;
+            t.lastEventTs = i;
+            small.threads().put(t);
+        }
+        assertEquals(4, small.threads().size());
+        assertEquals(2, small.threads().evictions());
+        assertNull(small.threads().get(1));
+        assertNotNull(small.threads().get(6));
+    }
+
+    private static Map<String, String> values(ProjectionEncoder enc) {
+        ProjectedEventView v = new ProjectedEventView().wrap(enc.segment(), 0);
+        assertNull(v.validate(enc.size()));
+        Map<String, String> m = new HashMap<>();
+        long at = v.firstValue();
+        for (int i = 0; i < v.valueCount(); i++) {
+            String name = FieldCatalog.byId(v.valueFieldId(at)).name();
+            int al = v.valueArgLength(at);
+            if (al > 0) {
+                byte[] a = new byte[al];
+                for (int k = 0; k < al; k++) {
+                    a[k] = v.segment().get(java.lang.foreign.ValueLayout.JAVA_BYTE, v.valueArgOffset(at) + k);
+                }
+                name += "[" + new String(a, StandardCharsets.US_ASCII) + "]";
+            }
+            long pl = v.valuePayload(at);
+            m.put(name, v.valueTag(at) == 4 ? v.textAt(pl) : "tag" + v.valueTag(at));
+            at = v.nextValue(at);
+        }
+        return m;
+    }
+}
