@@ -26,6 +26,13 @@ class ItemApiTest {
     @Inject
     ActiveRuleset active;
 
+    static {
+        // Rule files travel as text; rest-assured needs to be told so for the YAML media type.
+        io.restassured.RestAssured.config = io.restassured.RestAssured.config().encoderConfig(
+                io.restassured.config.EncoderConfig.encoderConfig()
+                        .encodeContentTypeAs(YAML, io.restassured.http.ContentType.TEXT));
+    }
+
     static RequestSpecification as(String... roles) {
         return given().header("Authorization", "Bearer " + Tokens.of(roles));
     }
