@@ -1,0 +1,37 @@
+package io.peregrine.state.ingest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Status of the state service: per-node table sizes, evictions, loss and malformed frames. */
+@Path("/api/v1/state")
+public class StateResource {
+    private final StateIngest ingest;
+
+    public StateResource(StateIngest ingest) {
+        this.ingest = ingest;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> status() {
+        FrameApplier a = ingest.applier();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("running", ingest.running());
+        m.put("frames", a.frames());
+        m.put("malformedFrames", a.malformed());
+        m.put("events", a.events());
+        m.put("lostEvents", a.lostEvents());
+        m.put("sequenceGaps", a.sequenceGaps());
+        m.put("restarts", a.restarts());
+        m.put("interestTypes", a.interest().eventTypes().size());
+        m.put("interestError", ingest.interestError());
+        m.put("nodes", a.nodeStatus());
+        return m;
+    }
+}
