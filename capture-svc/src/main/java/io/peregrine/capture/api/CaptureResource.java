@@ -2,6 +2,7 @@ package io.peregrine.capture.api;
 
 import io.peregrine.capture.pipeline.CapturePipeline;
 import io.peregrine.capture.service.CaptureService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 
 @Path("/api/v1/capture")
+@RolesAllowed({"viewer", "editor", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
 public class CaptureResource {
 

@@ -31,9 +31,15 @@ public final class FramePublisher implements Runnable {
     private final LongAdder sendFailures = new LongAdder();
     private final LongAdder publishNanos = new LongAdder();
 
+    private volatile FrameTap tap = FrameTap.NONE;
+
     public FramePublisher(FrameQueue queue, FrameSink sink) {
         this.queue = queue;
         this.sink = sink;
+    }
+
+    public void tap(FrameTap tap) {
+        this.tap = tap == null ? FrameTap.NONE : tap;
     }
 
     @Override
@@ -43,6 +49,9 @@ public final class FramePublisher implements Runnable {
                 byte[] frame = queue.poll(50);
                 if (frame != null) {
                     publish(frame);
+                    tap.onFrame(frame);
+                } else {
+                    tap.onIdle();
                 }
             }
         } catch (InterruptedException e) {

@@ -31,6 +31,10 @@ public interface CaptureConfig {
     /** The node name; defaults to NODE_NAME (Kubernetes downward API), then the host name. */
     Optional<String> node();
 
+    /** Where recordings are written. */
+    @WithDefault("/var/lib/peregrine/recordings")
+    String recordingsDir();
+
     /** Start capturing when the service starts (tests start their own pipelines). */
     @WithDefault("true")
     boolean autostart();

@@ -2,6 +2,7 @@ package io.peregrine.capture.service;
 
 import io.peregrine.capture.pipeline.CapturePipeline;
 import io.peregrine.capture.pipeline.CaptureSource;
+import io.peregrine.capture.recording.Recordings;
 import io.peregrine.capture.selection.InterestWatcher;
 import io.peregrine.capture.source.Sources;
 import io.peregrine.protocol.Subjects;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.nio.file.Path;
 import java.util.UUID;
 
 /**
@@ -31,11 +33,14 @@ public class CaptureService {
     private volatile CapturePipeline pipeline;
     private volatile String startError;
     private InterestWatcher watcher;
+    private final Recordings recordings;
 
     public CaptureService(CaptureConfig config, NatsClient nats) {
         this.config = config;
         this.nats = nats;
         this.node = NodeName.resolve(config.node());
+        this.recordings = new Recordings(Path.of(config.recordingsDir()), node, bootId,
+                () -> pipeline != null && !pipeline.source().finite());
     }
 
     void onStart(@Observes StartupEvent ev) {
@@ -50,7 +55,9 @@ public class CaptureService {
         try {
             CaptureSource src = Sources.open(source);
             pipeline = new CapturePipeline(src, new NatsFrameSink(nats.connection(), Subjects.raw(node)), node, bootId,
-                    config.frameBytes(), config.frameMillis(), config.queueFrames(), speed).start();
+                    config.frameBytes(), config.frameMillis(), config.queueFrames(), speed);
+            pipeline.publisher().tap(recordings);
+            pipeline.start();
             startError = null;
             watcher = new InterestWatcher(nats, src);
             watcher.start();
@@ -86,6 +93,10 @@ public class CaptureService {
 
     public String startError() {
         return startError;
+    }
+
+    public Recordings recordings() {
+        return recordings;
     }
 
     public String node() {

@@ -68,7 +68,7 @@ class ReplayPublishTest {
             assertArrayEquals(expected.get(i), got.get(i), "event " + i);
         }
 
-        given().get("/api/v1/capture").then().statusCode(200)
+        given().auth().oauth2(Tokens.of("viewer")).get("/api/v1/capture").then().statusCode(200)
                 .body("state", equalTo("FINISHED"))
                 .body("node", equalTo("capture-test"))
                 .body("eventsSent", equalTo(expected.size()))
@@ -77,11 +77,17 @@ class ReplayPublishTest {
     }
 
     @Test
+    void statusNeedsAToken() {
+        given().get("/api/v1/capture").then().statusCode(401);
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
     void anUnreadableReplayFileIsReportedNotThrown() {
         capture.start("/nonexistent/capture.scap", 0);
         assertNull(capture.pipeline());
         assertTrue(capture.startError().contains("/nonexistent/capture.scap"), capture.startError());
-        given().get("/api/v1/capture").then().statusCode(200)
+        given().auth().oauth2(Tokens.of("viewer")).get("/api/v1/capture").then().statusCode(200)
                 .body("state", equalTo("STOPPED"))
                 .body("error", equalTo(capture.startError()));
     }
