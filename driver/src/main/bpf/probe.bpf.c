@@ -358,8 +358,231 @@ static __always_inline __u64 cap_val(kernel_cap_t c)
 	return c.val;
 }
 
-/* cgroup v2 path of the task: written as "<name>" components from the leaf upwards would
- * need a reversal, so the probe emits the cgroup id; the path is resolved in user space. */
+/* ---------------------------------------------------------------- paths */
+
+/* Paths are assembled backwards (the kernel links a dentry to its parent) in an area at the top of
+ * the scratch buffer, well above any record being built, then copied into the record. */
+#define PATH_AREA 4096
+#define PATH_AREA_OFF (SCRATCH_SIZE - PATH_AREA - 512)
+#define PATH_MAX_COMPONENTS 32
+
+struct kernfs_node___pre618 {
+	struct kernfs_node *parent;
+};
+
+static __always_inline __u8 *scratch(void)
+{
+	__u32 zero = 0;
+	return bpf_map_lookup_elem(&scratch_map, &zero);
+}
+
+static __always_inline __u32 path_push(__u8 *buf, __u32 pos, const void *name, __u32 len)
+{
+	len &= 255;
+	if (len + 1 >= pos)
+		return 0;
+	pos -= len;
+	bpf_probe_read_kernel(buf + PATH_AREA_OFF + (pos & (PATH_AREA - 1)), len, name);
+	pos -= 1;
+	buf[PATH_AREA_OFF + (pos & (PATH_AREA - 1))] = '/';
+	return pos;
+}
+
+/* Walks run in bpf_loop callbacks: the verifier checks one step, not every unrolled iteration. */
+struct dentry_walk {
+	struct dentry *d;
+	struct vfsmount *vfsmnt;
+	struct mount *mnt;
+};
+
+/* Walk positions live in the scratch map, not on the stack: a value loaded from a map is unknown to
+ * the verifier, so every step looks alike and the walk is verified once instead of once per
+ * possible position. */
+#define WALK_STATE_OFF (PATH_AREA_OFF - 512)
+#define WALK_POS(buf) (*(__u32 *)((buf) + WALK_STATE_OFF))
+#define WALK_LEN(buf) (*(__u32 *)((buf) + WALK_STATE_OFF + 4))
+
+static long dentry_step(__u32 i, void *ctx)
+{
+	/* copy out of the walk state first: CO-RE reads must start from kernel types */
+	struct dentry_walk *w = ctx;
+	struct dentry *d = w->d;
+	struct vfsmount *vfsmnt = w->vfsmnt;
+	struct mount *mnt = w->mnt;
+	__u8 *buf = scratch();
+	if (!buf || !d)
+		return 1;
+	struct dentry *root = BPF_CORE_READ(vfsmnt, mnt_root);
+	struct dentry *parent = BPF_CORE_READ(d, d_parent);
+	if (d == root || d == parent) {
+		if (d != root)
+			return 1;
+		struct mount *up = BPF_CORE_READ(mnt, mnt_parent);
+		if (up == mnt)
+			return 1;
+		w->d = BPF_CORE_READ(mnt, mnt_mountpoint);
+		w->mnt = up;
+		w->vfsmnt = (struct vfsmount *)((void *)up + bpf_core_field_offset(struct mount, mnt));
+		return 0;
+	}
+	__u32 pos = path_push(buf, WALK_POS(buf), BPF_CORE_READ(d, d_name.name), BPF_CORE_READ(d, d_name.len));
+	WALK_POS(buf) = pos;
+	if (!pos)
+		return 1;
+	w->d = parent;
+	return 0;
+}
+
+static __always_inline __u32 path_finish(__u8 *buf, __u32 pos)
+{
+	if (pos == PATH_AREA - 1) {
+		pos--;
+		buf[PATH_AREA_OFF + (pos & (PATH_AREA - 1))] = '/';
+	}
+	return pos;
+}
+
+/* Builds the absolute path of (dentry, vfsmount), crossing mount points, at the end of the path
+ * area; returns its start (the string runs to the area's end, NUL included), 0 when too long. */
+static __always_inline __u32 path_build(__u8 *buf, struct dentry *d, struct vfsmount *vfsmnt)
+{
+	struct dentry_walk w = {
+		.d = d,
+		.vfsmnt = vfsmnt,
+		.mnt = container_of(vfsmnt, struct mount, mnt),
+	};
+	buf[PATH_AREA_OFF + PATH_AREA - 1] = 0;
+	WALK_POS(buf) = PATH_AREA - 1;
+	bpf_loop(PATH_MAX_COMPONENTS, dentry_step, &w, 0);
+	__u32 pos = WALK_POS(buf);
+	return pos ? path_finish(buf, pos) : 0;
+}
+
+static __always_inline struct kernfs_node *kn_parent(struct kernfs_node *kn)
+{
+	if (bpf_core_field_exists(kn->__parent))
+		return BPF_CORE_READ(kn, __parent);
+	return BPF_CORE_READ((struct kernfs_node___pre618 *)kn, parent);
+}
+
+struct kn_walk {
+	struct kernfs_node *kn;
+};
+
+static long kn_step(__u32 i, void *ctx)
+{
+	struct kn_walk *w = ctx;
+	struct kernfs_node *kn = w->kn;
+	__u8 *buf = scratch();
+	if (!buf || !kn)
+		return 1;
+	struct kernfs_node *parent = kn_parent(kn);
+	if (!parent)
+		return 1;
+	const char *name = BPF_CORE_READ(kn, name);
+	/* the name's length: read it once just below the area */
+	long n = bpf_probe_read_kernel_str(buf + PATH_AREA_OFF - 256, 256, name);
+	if (n <= 1)
+		return 1;
+	__u32 pos = path_push(buf, WALK_POS(buf), name, (__u32)(n - 1));
+	WALK_POS(buf) = pos;
+	if (!pos)
+		return 1;
+	w->kn = parent;
+	return 0;
+}
+
+/* The cgroup path of a kernfs node, built like path_build. */
+static __always_inline __u32 kn_path_build(__u8 *buf, struct kernfs_node *kn)
+{
+	struct kn_walk w = {.kn = kn};
+	buf[PATH_AREA_OFF + PATH_AREA - 1] = 0;
+	WALK_POS(buf) = PATH_AREA - 1;
+	bpf_loop(PATH_MAX_COMPONENTS, kn_step, &w, 0);
+	__u32 pos = WALK_POS(buf);
+	return pos ? path_finish(buf, pos) : 0;
+}
+
+/* Copies the path built at `start` into the record at offset `at` from the parameter's start;
+ * returns the bytes written (NUL included). */
+static __always_inline __u32 path_copy(struct rec *r, __u32 at, __u32 start)
+{
+	__u32 n = PATH_AREA - start;
+	if (!start || n > PATH_AREA)
+		return 0;
+	asm volatile("%[n] &= %[m]" : [n] "+r"(n) : [m] "i"(PATH_AREA * 2 - 1));
+	bpf_probe_read_kernel(r->buf + ((r->pos + at) & SCRATCH_MASK), n,
+			      r->buf + PATH_AREA_OFF + (start & (PATH_AREA - 1)));
+	return n;
+}
+
+static __always_inline void put_path(struct rec *r, struct dentry *d, struct vfsmount *mnt)
+{
+	set_len(r, (__u16)path_copy(r, 0, d && mnt ? path_build(r->buf, d, mnt) : 0));
+}
+
+/* scap "cgroups": subsys=path pairs, NUL-separated, one per controller attached to the task. The
+ * path is the task's cgroup in the unified (v2) hierarchy, as /proc/<pid>/cgroup shows it; on v2
+ * every controller is in that hierarchy. Built once, then copied for each controller. */
+struct cgroups_walk {
+	struct css_set *cs;
+	__u32 base;   /* the parameter's offset in the record */
+};
+
+static __always_inline __u32 kn_path_build(__u8 *buf, struct kernfs_node *kn);
+
+/* One controller: "<name>=<path of its cgroup>\0". The name is the legacy (v1) one where the kernel
+ * has one, as /proc/<pid>/cgroup shows it. */
+static long cgroups_step(__u32 i, void *ctx)
+{
+	struct cgroups_walk *w = ctx;
+	struct css_set *cs = w->cs;
+	__u8 *buf = scratch();
+	if (!buf || i >= CGROUP_SUBSYS_COUNT)
+		return 1;
+	struct cgroup_subsys_state *css = BPF_CORE_READ(cs, subsys[i & 15]);
+	if (!css)
+		return 0;
+	struct cgroup_subsys *ss = BPF_CORE_READ(css, ss);
+	const char *name = BPF_CORE_READ(ss, legacy_name);
+	if (!name)
+		name = BPF_CORE_READ(ss, name);
+	__u32 start = kn_path_build(buf, BPF_CORE_READ(css, cgroup, kn));
+	__u32 len = WALK_LEN(buf);
+	__u32 at = (w->base + len) & SCRATCH_MASK;
+	long n = bpf_probe_read_kernel_str(buf + at, 32, name);
+	if (n <= 1)
+		return 0;
+	at = (at + (__u32)n - 1) & SCRATCH_MASK;
+	buf[at] = '=';
+	at = (at + 1) & SCRATCH_MASK;
+	__u32 pn = PATH_AREA - start;
+	if (!start || pn > PATH_AREA) {
+		buf[at] = 0;
+		pn = 1;
+	} else {
+		asm volatile("%[n] &= %[m]" : [n] "+r"(pn) : [m] "i"(PATH_AREA * 2 - 1));
+		bpf_probe_read_kernel(buf + at, pn, buf + PATH_AREA_OFF + (start & (PATH_AREA - 1)));
+	}
+	len += (__u32)n + pn;
+	WALK_LEN(buf) = len;
+	return len > 2048;
+}
+
+/* scap "cgroups": controller=path pairs, NUL-separated, one per controller of the task. */
+static __always_inline void put_cgroups(struct rec *r, struct task_struct *t)
+{
+	struct css_set *cs = BPF_CORE_READ(t, cgroups);
+	if (!cs) {
+		set_len(r, 0);
+		return;
+	}
+	struct cgroups_walk w = {.cs = cs, .base = r->pos};
+	WALK_LEN(r->buf) = 0;
+	bpf_loop(CGROUP_SUBSYS_COUNT, cgroups_step, &w, 0);
+	__u32 len = WALK_LEN(r->buf);
+	set_len(r, len > 4096 ? 0 : (__u16)len);
+}
 
 /* Parameters shared by clone/fork/vfork/clone3 exit and execve exit (scap positions 2..15). */
 static __always_inline void put_process_common(struct rec *r, struct task_struct *t, int with_args)
@@ -381,7 +604,7 @@ static __always_inline void put_process_common(struct rec *r, struct task_struct
 	put_s64(r, BPF_CORE_READ(t, pid));
 	put_s64(r, BPF_CORE_READ(t, tgid));
 	put_s64(r, BPF_CORE_READ(t, real_parent, tgid));
-	put_empty(r); /* cwd: not resolved in the probe (see docs/driver.md) */
+	put_path(r, BPF_CORE_READ(t, fs, pwd.dentry), BPF_CORE_READ(t, fs, pwd.mnt));
 	put_u64(r, BPF_CORE_READ(t, signal, rlim[7].rlim_cur)); /* RLIMIT_NOFILE */
 	put_u64(r, BPF_CORE_READ(t, maj_flt));
 	put_u64(r, BPF_CORE_READ(t, min_flt));
@@ -401,7 +624,7 @@ static __always_inline void put_process_common(struct rec *r, struct task_struct
 	put_u32(r, vm_swap);
 	long c = bpf_probe_read_kernel_str(r->buf + (r->pos & SCRATCH_MASK), MAX_COMM, &t->comm);
 	set_len(r, c > 0 ? (__u16)c : 0);
-	put_empty(r); /* cgroups: resolved from the cgroup id in user space */
+	put_cgroups(r, t);
 }
 
 static __always_inline void put_clone_exit(struct rec *r, struct task_struct *t, long ret, __u32 flags)
@@ -999,7 +1222,10 @@ static __always_inline int exec_record(struct task_struct *t, int at, long ret, 
 	put_u64(&r, ct);
 	put_u64(&r, mt);
 	put_u32(&r, BPF_CORE_READ(cr, euid.val));
-	put_empty(&r); /* trusted_exepath: needs d_path, not available to these hooks */
+	if (exe)
+		put_path(&r, BPF_CORE_READ(exe, f_path.dentry), BPF_CORE_READ(exe, f_path.mnt));
+	else
+		put_empty(&r);
 	put_s64(&r, pid_at(pg, 0));
 	put_u32(&r, BPF_CORE_READ(cr, egid.val));
 	if (!at) {

@@ -209,6 +209,19 @@ class LiveCaptureTest {
             assertEquals(marker + "\0--peregrine-test\0", new String(exec.bytes("args"), StandardCharsets.UTF_8));
             assertEquals("true", exec.str("comm"));
             assertEquals("/bin/true", exec.str("filename"));
+            assertEquals(Path.of("/bin/true").toRealPath().toString(), exec.str("trusted_exepath"));
+            assertEquals(Path.of("").toAbsolutePath().toString(), exec.str("cwd"));
+            // /bin/true is in this JVM's cgroups: each v1 controller with its path, or the v2 path
+            String cgroups = new String(exec.bytes("cgroups"), StandardCharsets.UTF_8);
+            for (String l : Files.readAllLines(Path.of("/proc/self/cgroup"))) {
+                String[] f = l.split(":", 3);
+                String expected = f[1].isEmpty() ? "=" + f[2] + "\0"
+                        : f[1].startsWith("name=") || f[1].contains(",") ? null : f[1] + "=" + f[2] + "\0";
+                if (expected != null) {
+                    assertTrue(cgroups.contains(expected), cgroups + " lacks " + expected);
+                }
+            }
+            assertEquals(Path.of("").toAbsolutePath().toString(), parentClone.str("cwd"));
             assertEquals(0, exec.num("uid"));
             assertTrue(exec.num("exe_ino") > 0);
             assertTrue(exec.num("fdlimit") > 0);
