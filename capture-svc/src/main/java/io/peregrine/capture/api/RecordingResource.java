@@ -63,10 +63,6 @@ public class RecordingResource {
         if (seconds < 0 || events < 0 || (seconds == 0 && events == 0)) {
             throw bad("give a positive 'seconds' or 'events' (or both): a recording must end by itself");
         }
-        if (capture.pipeline() == null) {
-            throw new WebApplicationException(Response.status(409).type(MediaType.TEXT_PLAIN)
-                    .entity("nothing is being captured: " + capture.startError()).build());
-        }
         Recording r = capture.recordings().start(format, seconds, events);
         return Response.status(201).entity(View.of(r)).header("Location", "/api/v1/capture/recordings/" + r.id()).build();
     }

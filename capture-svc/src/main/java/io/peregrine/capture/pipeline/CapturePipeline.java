@@ -132,6 +132,7 @@ public final class CapturePipeline implements AutoCloseable {
     @Override
     public void close() throws Exception {
         stopping = true;
+        reader.interrupt(); // a paced replay may be parked until its next event is due
         reader.join(5000);
         sender.join(5000);
         source.close();
