@@ -189,6 +189,11 @@ public final class ScapWriter implements AutoCloseable {
             for (byte[] rec : en.getValue()) {
                 EventRecord r = wrapSeed(rec);
                 int type = r.u8(2);
+                if (type == 0 || type > ScapBlocks.FD_FILE_V2) {
+                    // bpf, userfaultfd, io_uring, memfd and pidfd fds are newer than sysdig 0.29's
+                    // reader, which rejects the whole file for them: write them as "unsupported"
+                    type = ScapBlocks.FD_UNSUPPORTED;
+                }
                 Block e = new Block(0);
                 e.u64(r.i64(1)).u64(r.i64(3)).u8(type);
                 switch (type) {
@@ -200,8 +205,6 @@ public final class ScapWriter implements AutoCloseable {
                     case ScapBlocks.FD_IPV6_SERVSOCK -> e.bytes(fixed(r.bytes(9), 16)).u16(r.u16(10)).u8(r.u8(8));
                     case ScapBlocks.FD_UNIX_SOCK -> e.u64(r.i64(13)).u64(r.i64(14)).lstr(str(r, 5));
                     case ScapBlocks.FD_FILE_V2 -> e.u32(r.i32(4)).lstr(str(r, 5)).u32(r.i32(7));
-                    case 0 -> {
-                    }
                     default -> e.lstr(str(r, 5));
                 }
                 b.u32(e.size() + 4).bytes(e.body());

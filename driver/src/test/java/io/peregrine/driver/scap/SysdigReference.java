@@ -24,7 +24,9 @@ final class SysdigReference {
     static List<Line> read(Path capture, String... filter) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(SYSDIG, "-r", capture.toString(), "-p", FORMAT));
         cmd.addAll(List.of(filter));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        java.io.File err = java.io.File.createTempFile("sysdig", ".err");
+        err.deleteOnExit();
+        Process p = new ProcessBuilder(cmd).redirectError(err).start();
         byte[] out;
         try (InputStream in = p.getInputStream()) {
             out = in.readAllBytes();
@@ -34,7 +36,8 @@ final class SysdigReference {
             throw new IOException("sysdig did not finish on " + capture);
         }
         if (p.exitValue() != 0) {
-            throw new IOException("sysdig exited with " + p.exitValue() + " on " + capture);
+            throw new IOException("sysdig exited with " + p.exitValue() + " on " + capture + ": "
+                    + java.nio.file.Files.readString(err.toPath(), StandardCharsets.ISO_8859_1).strip());
         }
         String text = new String(out, StandardCharsets.ISO_8859_1);
         List<Line> lines = new ArrayList<>();
