@@ -253,6 +253,10 @@ public final class EventParser {
     private void onEnter(EventContext c, EventRecord e, ThreadInfo t, int code, EventType type, int kind) {
         c.thread = t;
         c.main = mainOf(t);
+        if (type.hasFlag(EventType.EF_SKIPPARSERESET)) {
+            // Scheduler and signal events interleave with a call without ending it: keep its enter.
+            return;
+        }
         int len = e.len();
         if (t.lastEnter == null || t.lastEnter.length < len) {
             t.lastEnter = new byte[Math.max(len, 128)];
