@@ -67,6 +67,40 @@ char LICENSE[] SEC("license") = "GPL";
 #define NR_memfd_create 319
 #define NR_execveat 322
 #define NR_openat2 437
+#define NR_mmap 9
+#define NR_mprotect 10
+#define NR_pipe 22
+#define NR_shutdown 48
+#define NR_socketpair 53
+#define NR_fcntl 72
+#define NR_chdir 80
+#define NR_fchdir 81
+#define NR_mkdir 83
+#define NR_rmdir 84
+#define NR_link 86
+#define NR_symlink 88
+#define NR_chmod 90
+#define NR_fchmod 91
+#define NR_chown 92
+#define NR_fchown 93
+#define NR_lchown 94
+#define NR_capset 126
+#define NR_prctl 157
+#define NR_chroot 161
+#define NR_mount 165
+#define NR_umount2 166
+#define NR_init_module 175
+#define NR_mkdirat 258
+#define NR_fchownat 260
+#define NR_linkat 265
+#define NR_symlinkat 266
+#define NR_fchmodat 268
+#define NR_unshare 272
+#define NR_pipe2 293
+#define NR_setns 308
+#define NR_finit_module 313
+#define NR_bpf 321
+#define NR_userfaultfd 323
 #define NR_clone3 435
 
 struct scratch {
@@ -1161,6 +1195,501 @@ static __always_inline int rw_size(__u16 type, struct pt_regs *regs, long ret)
 EXIT_HANDLER(read_x) { return rw_size(PPME_SYSCALL_READ_X, regs, ret); }
 EXIT_HANDLER(write_x) { return rw_size(PPME_SYSCALL_WRITE_X, regs, ret); }
 
+/* ---------------------------------------------------------------- more files, namespaces, memory */
+
+/* res, then one path */
+static __always_inline int res_path(__u16 type, struct pt_regs *regs, long ret)
+{
+	struct rec r;
+	if (rec_begin(&r, type, 2))
+		return 0;
+	put_s64(&r, ret);
+	put_user_str(&r, (void *)arg(regs, 0));
+	rec_submit(&r);
+	return 0;
+}
+
+/* res, then one fd */
+static __always_inline int res_fd(__u16 type, struct pt_regs *regs, long ret)
+{
+	struct rec r;
+	if (rec_begin(&r, type, 2))
+		return 0;
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(rmdir_x) { return res_path(PPME_SYSCALL_RMDIR_2_X, regs, ret); }
+EXIT_HANDLER(chdir_x) { return res_path(PPME_SYSCALL_CHDIR_X, regs, ret); }
+EXIT_HANDLER(chroot_x) { return res_path(PPME_SYSCALL_CHROOT_X, regs, ret); }
+EXIT_HANDLER(fchdir_x) { return res_fd(PPME_SYSCALL_FCHDIR_X, regs, ret); }
+
+EXIT_HANDLER(mkdir_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_MKDIR_2_X, 3))
+		return 0;
+	put_s64(&r, ret);
+	put_user_str(&r, (void *)arg(regs, 0));
+	put_u32(&r, (__u32)arg(regs, 1));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(mkdirat_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_MKDIRAT_X, 4))
+		return 0;
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_user_str(&r, (void *)arg(regs, 1));
+	put_u32(&r, (__u32)arg(regs, 2));
+	rec_submit(&r);
+	return 0;
+}
+
+static __always_inline int two_paths(__u16 type, struct pt_regs *regs, long ret)
+{
+	struct rec r;
+	if (rec_begin(&r, type, 3))
+		return 0;
+	put_s64(&r, ret);
+	put_user_str(&r, (void *)arg(regs, 0));
+	put_user_str(&r, (void *)arg(regs, 1));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(link_x) { return two_paths(PPME_SYSCALL_LINK_2_X, regs, ret); }
+EXIT_HANDLER(symlink_x) { return two_paths(PPME_SYSCALL_SYMLINK_X, regs, ret); }
+
+EXIT_HANDLER(linkat_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_LINKAT_2_X, 6))
+		return 0;
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_user_str(&r, (void *)arg(regs, 1));
+	put_s64(&r, (__s32)arg(regs, 2));
+	put_user_str(&r, (void *)arg(regs, 3));
+	put_u32(&r, (__u32)arg(regs, 4) & (0x400 | 0x1000)); /* AT_SYMLINK_FOLLOW, AT_EMPTY_PATH: same bits */
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(symlinkat_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_SYMLINKAT_X, 4))
+		return 0;
+	put_s64(&r, ret);
+	put_user_str(&r, (void *)arg(regs, 0));
+	put_s64(&r, (__s32)arg(regs, 1));
+	put_user_str(&r, (void *)arg(regs, 2));
+	rec_submit(&r);
+	return 0;
+}
+
+/* Permission bits: PPM_S_* use the Linux bit positions. */
+#define MODE_BITS 07777
+
+EXIT_HANDLER(chmod_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_CHMOD_X, 3))
+		return 0;
+	put_s64(&r, ret);
+	put_user_str(&r, (void *)arg(regs, 0));
+	put_u32(&r, (__u32)arg(regs, 1) & MODE_BITS);
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(fchmod_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_FCHMOD_X, 3))
+		return 0;
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_u32(&r, (__u32)arg(regs, 1) & MODE_BITS);
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(fchmodat_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_FCHMODAT_X, 4))
+		return 0;
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_user_str(&r, (void *)arg(regs, 1));
+	put_u32(&r, (__u32)arg(regs, 2) & MODE_BITS);
+	rec_submit(&r);
+	return 0;
+}
+
+static __always_inline int chown_path(__u16 type, struct pt_regs *regs, long ret)
+{
+	struct rec r;
+	if (rec_begin(&r, type, 4))
+		return 0;
+	put_s64(&r, ret);
+	put_user_str(&r, (void *)arg(regs, 0));
+	put_u32(&r, (__u32)arg(regs, 1));
+	put_u32(&r, (__u32)arg(regs, 2));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(chown_x) { return chown_path(PPME_SYSCALL_CHOWN_X, regs, ret); }
+EXIT_HANDLER(lchown_x) { return chown_path(PPME_SYSCALL_LCHOWN_X, regs, ret); }
+
+EXIT_HANDLER(fchown_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_FCHOWN_X, 4))
+		return 0;
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_u32(&r, (__u32)arg(regs, 1));
+	put_u32(&r, (__u32)arg(regs, 2));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(fchownat_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_FCHOWNAT_X, 6))
+		return 0;
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_user_str(&r, (void *)arg(regs, 1));
+	put_u32(&r, (__u32)arg(regs, 2));
+	put_u32(&r, (__u32)arg(regs, 3));
+	put_u32(&r, (__u32)arg(regs, 4) & (0x100 | 0x1000)); /* AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH */
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(shutdown_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SOCKET_SHUTDOWN_X, 3))
+		return 0;
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_u8(&r, (__u8)arg(regs, 1)); /* SHUT_RD/WR/RDWR equal PPM_SHUT_* */
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(capset_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_CAPSET_X, 4))
+		return 0;
+	/* the capabilities in force after the call */
+	const struct cred *cr = BPF_CORE_READ((struct task_struct *)bpf_get_current_task_btf(), cred);
+	put_s64(&r, ret);
+	put_u64(&r, cap_val(BPF_CORE_READ(cr, cap_inheritable)));
+	put_u64(&r, cap_val(BPF_CORE_READ(cr, cap_permitted)));
+	put_u64(&r, cap_val(BPF_CORE_READ(cr, cap_effective)));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(mount_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_MOUNT_X, 5))
+		return 0;
+	__u32 flags = (__u32)arg(regs, 3);
+	if ((flags & 0xffff0000) == 0xc0ed0000) /* MS_MGC_VAL: the old magic, not flags */
+		flags &= 0xffff;
+	put_s64(&r, ret);
+	put_user_str(&r, (void *)arg(regs, 0));
+	put_user_str(&r, (void *)arg(regs, 1));
+	put_user_str(&r, (void *)arg(regs, 2));
+	put_u32(&r, flags); /* PPM_MS_* use the Linux bit positions */
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(umount2_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_UMOUNT2_X, 3))
+		return 0;
+	put_s64(&r, ret);
+	put_user_str(&r, (void *)arg(regs, 0));
+	put_u32(&r, (__u32)arg(regs, 1) & 0xf); /* MNT_FORCE, DETACH, EXPIRE, UMOUNT_NOFOLLOW */
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(unshare_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_UNSHARE_X, 2))
+		return 0;
+	put_s64(&r, ret);
+	put_u32(&r, clone_flags(arg(regs, 0)));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(setns_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_SETNS_X, 3))
+		return 0;
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_u32(&r, clone_flags(arg(regs, 1)));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(bpf_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_BPF_2_X, 2))
+		return 0;
+	put_s64(&r, ret);
+	put_u32(&r, (__u32)arg(regs, 0)); /* PPM_BPF_* equal the Linux command numbers */
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(init_module_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_INIT_MODULE_X, 4))
+		return 0;
+	put_s64(&r, ret);
+	put_empty(&r); /* img: the module image is not copied */
+	put_u64(&r, arg(regs, 1));
+	put_user_str(&r, (void *)arg(regs, 2));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(finit_module_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_FINIT_MODULE_X, 4))
+		return 0;
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_user_str(&r, (void *)arg(regs, 1));
+	put_u32(&r, (__u32)arg(regs, 2) & 7); /* MODULE_INIT_* bits */
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(prctl_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_PRCTL_X, 4))
+		return 0;
+	__u32 option = (__u32)arg(regs, 0); /* PPM_PR_* equal the Linux option numbers */
+	__u64 a2 = arg(regs, 1);
+	put_s64(&r, ret);
+	put_u32(&r, option);
+	if (option == 15 /* PR_SET_NAME */ || option == 16 /* PR_GET_NAME */) {
+		put_user_str(&r, (void *)a2);
+		put_s64(&r, 0);
+	} else {
+		put_empty(&r);
+		put_s64(&r, (__s64)a2);
+	}
+	rec_submit(&r);
+	return 0;
+}
+
+static __always_inline int pipe_common(struct pt_regs *regs, long ret, int two)
+{
+	struct rec r;
+	if (rec_begin(&r, two ? PPME_SYSCALL_PIPE2_X : PPME_SYSCALL_PIPE_X, two ? 5 : 4))
+		return 0;
+	int fds[2] = {-1, -1};
+	if (ret == 0)
+		bpf_probe_read_user(fds, sizeof(fds), (void *)arg(regs, 0));
+	__u32 dev; __u64 ino;
+	file_dev_ino(ret == 0 ? fd_file(bpf_get_current_task_btf(), fds[0]) : NULL, &dev, &ino);
+	put_s64(&r, ret);
+	put_s64(&r, fds[0]);
+	put_s64(&r, fds[1]);
+	put_u64(&r, ino);
+	if (two)
+		put_u32(&r, open_flags(arg(regs, 1)) & ((1 << 12) | (1 << 6) | (1 << 9)));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(pipe_x) { return pipe_common(regs, ret, 0); }
+EXIT_HANDLER(pipe2_x) { return pipe_common(regs, ret, 1); }
+
+EXIT_HANDLER(socketpair_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SOCKET_SOCKETPAIR_X, 8))
+		return 0;
+	int fds[2] = {-1, -1};
+	__u64 src = 0, peer = 0;
+	if (ret == 0) {
+		bpf_probe_read_user(fds, sizeof(fds), (void *)arg(regs, 3));
+		struct sock *sk = file_sock(fd_file(bpf_get_current_task_btf(), fds[0]));
+		if (sk) {
+			src = (__u64)sk;
+			peer = (__u64)BPF_CORE_READ((struct unix_sock *)sk, peer);
+		}
+	}
+	put_s64(&r, ret);
+	put_s64(&r, fds[0]);
+	put_s64(&r, fds[1]);
+	put_u64(&r, src);
+	put_u64(&r, peer);
+	put_u32(&r, (__u32)arg(regs, 0));
+	put_u32(&r, (__u32)arg(regs, 1));
+	put_u32(&r, (__u32)arg(regs, 2));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(userfaultfd_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_USERFAULTFD_X, 2))
+		return 0;
+	put_s64(&r, ret);
+	put_u32(&r, open_flags(arg(regs, 0)) & ((1 << 12) | (1 << 6)));
+	rec_submit(&r);
+	return 0;
+}
+
+static __always_inline __u32 prot_flags(__u64 p)
+{
+	__u32 r = (__u32)p & 0xf; /* READ, WRITE, EXEC, SEM: same bits */
+	if (p & 0x01000000) r |= 1 << 4; /* PROT_GROWSDOWN */
+	if (p & 0x02000000) r |= 1 << 5; /* PROT_GROWSUP */
+	return r;
+}
+
+static __always_inline __u32 mmap_flags(__u64 f)
+{
+	__u32 r = 0;
+	if (f & 0x01) r |= 1 << 0;     /* MAP_SHARED */
+	if (f & 0x02) r |= 1 << 1;     /* MAP_PRIVATE */
+	if (f & 0x10) r |= 1 << 2;     /* MAP_FIXED */
+	if (f & 0x20) r |= 1 << 3;     /* MAP_ANONYMOUS */
+	if (f & 0x40) r |= 1 << 4;     /* MAP_32BIT */
+	if (f & 0x4000) r |= 1 << 6;   /* MAP_NORESERVE */
+	if (f & 0x8000) r |= 1 << 7;   /* MAP_POPULATE */
+	if (f & 0x10000) r |= 1 << 8;  /* MAP_NONBLOCK */
+	if (f & 0x100) r |= 1 << 9;    /* MAP_GROWSDOWN */
+	if (f & 0x800) r |= 1 << 10;   /* MAP_DENYWRITE */
+	if (f & 0x1000) r |= 1 << 11;  /* MAP_EXECUTABLE */
+	if (f & 0x2000) r |= 1 << 14;  /* MAP_LOCKED */
+	return r;
+}
+
+EXIT_HANDLER(mprotect_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_MPROTECT_X, 4))
+		return 0;
+	put_s64(&r, ret);
+	put_u64(&r, arg(regs, 0));
+	put_u64(&r, arg(regs, 1));
+	put_u32(&r, prot_flags(arg(regs, 2)));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(mmap_x)
+{
+	__u64 prot = arg(regs, 2);
+	/* only executable mappings are recorded: the ones rules look at, a small share of all mmaps */
+	if (!(prot & 4))
+		return 0;
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_MMAP_X, 10))
+		return 0;
+	struct mm_struct *mm = BPF_CORE_READ((struct task_struct *)bpf_get_current_task_btf(), mm);
+	__u32 vm_size = 0, vm_rss = 0, vm_swap = 0;
+	if (mm) {
+		vm_size = BPF_CORE_READ(mm, total_vm) << 2;
+		__s64 rss = BPF_CORE_READ(mm, rss_stat[0].count) + BPF_CORE_READ(mm, rss_stat[1].count)
+			    + BPF_CORE_READ(mm, rss_stat[3].count);
+		__s64 swap = BPF_CORE_READ(mm, rss_stat[2].count);
+		vm_rss = rss > 0 ? (__u32)(rss << 2) : 0;
+		vm_swap = swap > 0 ? (__u32)(swap << 2) : 0;
+	}
+	put_s64(&r, ret);
+	put_u32(&r, vm_size);
+	put_u32(&r, vm_rss);
+	put_u32(&r, vm_swap);
+	put_u64(&r, arg(regs, 0));
+	put_u64(&r, arg(regs, 1));
+	put_u32(&r, prot_flags(prot));
+	put_u32(&r, mmap_flags(arg(regs, 3)));
+	put_s64(&r, (__s32)arg(regs, 4));
+	put_u64(&r, arg(regs, 5));
+	rec_submit(&r);
+	return 0;
+}
+
+static __always_inline __u8 fcntl_cmd(__u32 c)
+{
+	switch (c) {
+	case 0: return 1;      /* F_DUPFD */
+	case 1: return 2;      /* F_GETFD */
+	case 2: return 3;      /* F_SETFD */
+	case 3: return 4;      /* F_GETFL */
+	case 4: return 5;      /* F_SETFL */
+	case 5: return 6;      /* F_GETLK */
+	case 6: return 8;      /* F_SETLK */
+	case 7: return 9;      /* F_SETLKW */
+	case 8: return 10;     /* F_SETOWN */
+	case 9: return 12;     /* F_GETOWN */
+	case 10: return 13;    /* F_SETSIG */
+	case 11: return 15;    /* F_GETSIG */
+	case 15: return 21;    /* F_SETOWN_EX */
+	case 16: return 22;    /* F_GETOWN_EX */
+	case 36: return 30;    /* F_OFD_GETLK */
+	case 37: return 31;    /* F_OFD_SETLK */
+	case 1024: return 23;  /* F_SETLEASE */
+	case 1025: return 24;  /* F_GETLEASE */
+	case 1026: return 27;  /* F_NOTIFY */
+	case 1029: return 25;  /* F_CANCELLK */
+	case 1030: return 26;  /* F_DUPFD_CLOEXEC */
+	case 1031: return 28;  /* F_SETPIPE_SZ */
+	case 1032: return 29;  /* F_GETPIPE_SZ */
+	default: return 0;     /* PPM_FCNTL_UNKNOWN */
+	}
+}
+
+EXIT_HANDLER(fcntl_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_FCNTL_X, 4))
+		return 0;
+	put_s64(&r, ret);
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_u8(&r, fcntl_cmd((__u32)arg(regs, 1)));
+	put_u64(&r, arg(regs, 2));
+	rec_submit(&r);
+	return 0;
+}
+
 static __always_inline int clone_common(__u16 type, __u32 flags, long ret)
 {
 	struct rec r;
@@ -1327,6 +1856,40 @@ struct {
 		[NR_execveat] = (void *)&execveat_x,
 		[NR_clone3] = (void *)&clone3_x,
 		[NR_openat2] = (void *)&openat2_x,
+		[NR_mmap] = (void *)&mmap_x,
+		[NR_mprotect] = (void *)&mprotect_x,
+		[NR_pipe] = (void *)&pipe_x,
+		[NR_shutdown] = (void *)&shutdown_x,
+		[NR_socketpair] = (void *)&socketpair_x,
+		[NR_fcntl] = (void *)&fcntl_x,
+		[NR_chdir] = (void *)&chdir_x,
+		[NR_fchdir] = (void *)&fchdir_x,
+		[NR_mkdir] = (void *)&mkdir_x,
+		[NR_rmdir] = (void *)&rmdir_x,
+		[NR_link] = (void *)&link_x,
+		[NR_symlink] = (void *)&symlink_x,
+		[NR_chmod] = (void *)&chmod_x,
+		[NR_fchmod] = (void *)&fchmod_x,
+		[NR_chown] = (void *)&chown_x,
+		[NR_fchown] = (void *)&fchown_x,
+		[NR_lchown] = (void *)&lchown_x,
+		[NR_capset] = (void *)&capset_x,
+		[NR_prctl] = (void *)&prctl_x,
+		[NR_chroot] = (void *)&chroot_x,
+		[NR_mount] = (void *)&mount_x,
+		[NR_umount2] = (void *)&umount2_x,
+		[NR_init_module] = (void *)&init_module_x,
+		[NR_mkdirat] = (void *)&mkdirat_x,
+		[NR_fchownat] = (void *)&fchownat_x,
+		[NR_linkat] = (void *)&linkat_x,
+		[NR_symlinkat] = (void *)&symlinkat_x,
+		[NR_fchmodat] = (void *)&fchmodat_x,
+		[NR_unshare] = (void *)&unshare_x,
+		[NR_pipe2] = (void *)&pipe2_x,
+		[NR_setns] = (void *)&setns_x,
+		[NR_finit_module] = (void *)&finit_module_x,
+		[NR_bpf] = (void *)&bpf_x,
+		[NR_userfaultfd] = (void *)&userfaultfd_x,
 	},
 };
 

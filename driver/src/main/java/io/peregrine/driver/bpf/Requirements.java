@@ -17,9 +17,9 @@ public final class Requirements {
     static final int CAP_SYS_ADMIN = 21;
     static final int CAP_PERFMON = 38;
     static final int CAP_BPF = 39;
-    /** tp_btf, BPF ring buffers and bpf_task_pt_regs are all present from this version. */
+    /** tp_btf, BPF ring buffers, bpf_task_pt_regs and bpf_loop are all present from this version. */
     static final int MIN_MAJOR = 5;
-    static final int MIN_MINOR = 15;
+    static final int MIN_MINOR = 17;
     static final Path BTF = Path.of("/sys/kernel/btf/vmlinux");
     static final String LIBBPF = "libbpf.so.1";
 

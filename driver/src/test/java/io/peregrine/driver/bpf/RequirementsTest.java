@@ -19,7 +19,7 @@ class RequirementsTest {
     @Test
     void allMetMeansNothingMissing() {
         assertEquals(List.of(), Requirements.missing(CAP_BPF_PERFMON, "6.18.44", true, true));
-        assertEquals(List.of(), Requirements.missing(1L << Requirements.CAP_SYS_ADMIN, "5.15.0-91-generic", true, true));
+        assertEquals(List.of(), Requirements.missing(1L << Requirements.CAP_SYS_ADMIN, "5.17.0-1-generic", true, true));
     }
 
     @Test
@@ -28,15 +28,15 @@ class RequirementsTest {
         assertEquals(4, m.size(), m.toString());
         assertTrue(m.get(0).contains("CAP_BPF and CAP_PERFMON"), m.get(0));
         assertTrue(m.get(1).contains("/sys/kernel/btf/vmlinux"), m.get(1));
-        assertTrue(m.get(2).contains("5.15 or later") && m.get(2).contains("5.4.0"), m.get(2));
+        assertTrue(m.get(2).contains("5.17 or later") && m.get(2).contains("5.4.0"), m.get(2));
         assertTrue(m.get(3).contains("libbpf.so.1"), m.get(3));
     }
 
     @Test
     void kernelVersions() {
         assertTrue(Requirements.kernelSupported("6.1.0-13-amd64"));
-        assertTrue(Requirements.kernelSupported("5.15.0"));
-        assertFalse(Requirements.kernelSupported("5.14.21"));
+        assertTrue(Requirements.kernelSupported("5.17.0"));
+        assertFalse(Requirements.kernelSupported("5.15.21"));
         assertFalse(Requirements.kernelSupported("garbage"));
     }
 

@@ -185,6 +185,27 @@ class LiveCaptureTest {
             CapturedEvent memfd = run.one(EventCodes.PPME_SYSCALL_MEMFD_CREATE_X, e -> e.str("name").equals(marker));
             assertTrue(memfd.num("fd") >= 0);
 
+            String sub = dir.resolve(marker + ".dir").toString();
+            CapturedEvent mkdir = run.one(EventCodes.PPME_SYSCALL_MKDIR_2_X, e -> e.str("path").equals(sub));
+            assertEquals(0, mkdir.num("res"));
+            assertEquals(0750, mkdir.num("mode"));
+            CapturedEvent chmod = run.one(EventCodes.PPME_SYSCALL_CHMOD_X, e -> e.str("filename").equals(sub));
+            assertEquals(0700, chmod.num("mode"));
+            CapturedEvent symlink = run.one(EventCodes.PPME_SYSCALL_SYMLINK_X, e -> e.str("target").equals(sub));
+            assertEquals(sub + ".link", symlink.str("linkpath"));
+            assertEquals(0, run.one(EventCodes.PPME_SYSCALL_CHDIR_X, e -> e.str("path").equals(sub)).num("res"));
+            assertEquals(0, run.one(EventCodes.PPME_SYSCALL_RMDIR_2_X, e -> e.str("path").equals(sub)).num("res"));
+            long pipeRead = run.outputValue("pipe", 1);
+            CapturedEvent pipe = run.one(EventCodes.PPME_SYSCALL_PIPE2_X, e -> e.num("fd1") == pipeRead && e.num("res") == 0
+                    && e.rec.ts() > mkdir.rec.ts());
+            assertEquals(run.outputValue("pipe", 2), pipe.num("fd2"));
+            assertTrue(pipe.num("ino") > 0);
+            CapturedEvent pair = run.one(EventCodes.PPME_SOCKET_SOCKETPAIR_X, e -> e.num("res") == 0);
+            assertEquals(1, pair.num("domain"), "AF_UNIX");
+            assertTrue(pair.num("source") != 0 && pair.num("peer") != 0 && pair.num("source") != pair.num("peer"));
+            // the interpreter maps its shared libraries executable
+            assertTrue(!run.of(EventCodes.PPME_SYSCALL_MMAP_X, e -> (e.num("prot") & 4) != 0).isEmpty());
+
             long child = run.outputValue("child", 1);
             CapturedEvent parentClone = run.one(EventCodes.PPME_SYSCALL_CLONE_20_X,
                     e -> e.tid() == run.pid && e.num("res") == child);
@@ -210,7 +231,7 @@ class LiveCaptureTest {
             assertEquals("true", exec.str("comm"));
             assertEquals("/bin/true", exec.str("filename"));
             assertEquals(Path.of("/bin/true").toRealPath().toString(), exec.str("trusted_exepath"));
-            assertEquals(Path.of("").toAbsolutePath().toString(), exec.str("cwd"));
+            assertEquals(dir.toString(), exec.str("cwd"), "the script moved to its directory before exec");
             // /bin/true is in this JVM's cgroups: each v1 controller with its path, or the v2 path
             String cgroups = new String(exec.bytes("cgroups"), StandardCharsets.UTF_8);
             for (String l : Files.readAllLines(Path.of("/proc/self/cgroup"))) {
@@ -221,7 +242,7 @@ class LiveCaptureTest {
                     assertTrue(cgroups.contains(expected), cgroups + " lacks " + expected);
                 }
             }
-            assertEquals(Path.of("").toAbsolutePath().toString(), parentClone.str("cwd"));
+            assertEquals(dir.toString(), parentClone.str("cwd"));
             assertEquals(0, exec.num("uid"));
             assertTrue(exec.num("exe_ino") > 0);
             assertTrue(exec.num("fdlimit") > 0);
