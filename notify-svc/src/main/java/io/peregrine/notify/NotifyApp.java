@@ -60,16 +60,16 @@ public class NotifyApp {
     void onStart(@Observes StartupEvent ev) {
         registry.init();
         history.start();
-        try {
-            StreamSetup.ensureStream(natsClient.connection().jetStreamManagement(), stream, subjects, streamMaxAge);
-            StreamSetup.ensureStream(natsClient.connection().jetStreamManagement(), deadLetterStream, deadLetterSubject, streamMaxAge);
-        } catch (Exception e) {
-            // NATS may come later: the consumer keeps trying to bind, and rules-svc creates the stream too.
-            LOG.warnf("Cannot make sure streams %s and %s exist yet: %s", stream, deadLetterStream, e.toString());
-        }
+        // NATS may be down at start: the consumer creates the streams (when missing) each time it
+        // binds, and keeps trying until it can.
         consumer = new AlertConsumer(natsClient.connection(),
                 new ConsumerSettings(stream, subjects, durable, deadLetterSubject, ackWait, maxInFlight, batch),
-                registry.outputs(), registry.metrics(), history::accept, registry.timer());
+                registry.outputs(), registry.metrics(), history::accept, registry.timer())
+                .beforeBind(() -> {
+                    StreamSetup.ensureStream(natsClient.connection().jetStreamManagement(), stream, subjects, streamMaxAge);
+                    StreamSetup.ensureStream(natsClient.connection().jetStreamManagement(), deadLetterStream,
+                            deadLetterSubject, streamMaxAge);
+                });
         consumer.start();
         LOG.infof("Taking alerts from %s (%s) as %s", stream, subjects, durable);
     }

@@ -55,6 +55,18 @@ public final class AlertConsumer implements AutoCloseable {
     private volatile boolean aborted;
     private Thread loop;
     private ScheduledFuture<?> keepAlive;
+    private volatile Setup beforeBind = () -> { };
+
+    /** Work to do before each (re)bind to the consumer, such as creating the stream. */
+    @FunctionalInterface
+    public interface Setup {
+        void run() throws Exception;
+    }
+
+    public AlertConsumer beforeBind(Setup setup) {
+        this.beforeBind = setup;
+        return this;
+    }
 
     /** @param history told of every alert taken (first delivery or not); must not block */
     public AlertConsumer(Connection nats, ConsumerSettings settings, OutputSet outputs, DeliveryMetrics metrics,
@@ -126,6 +138,7 @@ public final class AlertConsumer implements AutoCloseable {
     }
 
     private IterableConsumer open() throws Exception {
+        beforeBind.run();
         StreamSetup.ensureConsumer(nats.jetStreamManagement(), settings);
         ConsumerContext cc = nats.getStreamContext(settings.stream()).getConsumerContext(settings.durable());
         return cc.iterate(ConsumeOptions.builder().batchSize(settings.batch()).build());
