@@ -101,6 +101,10 @@ char LICENSE[] SEC("license") = "GPL";
 #define NR_finit_module 313
 #define NR_bpf 321
 #define NR_userfaultfd 323
+#define NR_sendto 44
+#define NR_recvfrom 45
+#define NR_sendmsg 46
+#define NR_recvmsg 47
 #define NR_clone3 435
 
 struct scratch {
@@ -725,7 +729,16 @@ static __always_inline struct sock *file_sock(struct file *f)
 }
 
 /* PT_SOCKTUPLE from a connected socket: local side first, then remote. */
+static __always_inline void put_socktuple_peer(struct rec *r, struct sock *sk, void *upeer);
+
 static __always_inline void put_socktuple(struct rec *r, struct sock *sk)
+{
+	put_socktuple_peer(r, sk, NULL);
+}
+
+/* As put_socktuple, with the remote side taken from a user sockaddr when one is given (datagrams
+ * on unconnected sockets name their peer per call). */
+static __always_inline void put_socktuple_peer(struct rec *r, struct sock *sk, void *upeer)
 {
 	__u8 *d = r->buf + (r->pos & SCRATCH_MASK);
 	if (!sk) {
@@ -738,6 +751,11 @@ static __always_inline void put_socktuple(struct rec *r, struct sock *sk)
 		__u32 dip = BPF_CORE_READ(sk, __sk_common.skc_daddr);
 		__u16 sport = bpf_ntohs(BPF_CORE_READ((struct inet_sock *)sk, inet_sport));
 		__u16 dport = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
+		struct sockaddr_in peer = {};
+		if (upeer && bpf_probe_read_user(&peer, sizeof(peer), upeer) == 0 && peer.sin_family == 2) {
+			dip = peer.sin_addr.s_addr;
+			dport = bpf_ntohs(peer.sin_port);
+		}
 		d[0] = 2;
 		__builtin_memcpy(d + 1, &sip, 4);
 		__builtin_memcpy(d + 5, &sport, 2);
@@ -751,6 +769,11 @@ static __always_inline void put_socktuple(struct rec *r, struct sock *sk)
 		__builtin_memcpy(d + 17, &sport, 2);
 		BPF_CORE_READ_INTO(d + 19, sk, __sk_common.skc_v6_daddr);
 		__u16 dport = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
+		struct sockaddr_in6 peer = {};
+		if (upeer && bpf_probe_read_user(&peer, sizeof(peer), upeer) == 0 && peer.sin6_family == 10) {
+			__builtin_memcpy(d + 19, &peer.sin6_addr, 16);
+			dport = bpf_ntohs(peer.sin6_port);
+		}
 		__builtin_memcpy(d + 35, &dport, 2);
 		set_len(r, 37);
 	} else if (family == 1) {
@@ -1690,6 +1713,78 @@ EXIT_HANDLER(fcntl_x)
 	return 0;
 }
 
+/* ---------------------------------------------------------------- datagrams and messages (size only) */
+
+static __always_inline struct sock *fd_sock(long fd)
+{
+	return file_sock(fd_file(bpf_get_current_task_btf(), fd));
+}
+
+EXIT_HANDLER(sendto_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SOCKET_SENDTO_X, 5))
+		return 0;
+	long fd = (__s32)arg(regs, 0);
+	put_s64(&r, ret);
+	put_empty(&r); /* data: size-only capture */
+	put_s64(&r, fd);
+	put_u32(&r, (__u32)arg(regs, 2));
+	put_socktuple_peer(&r, fd_sock(fd), (void *)arg(regs, 4));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(recvfrom_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SOCKET_RECVFROM_X, 5))
+		return 0;
+	long fd = (__s32)arg(regs, 0);
+	put_s64(&r, ret);
+	put_empty(&r);
+	put_socktuple_peer(&r, ret >= 0 ? fd_sock(fd) : NULL, ret >= 0 ? (void *)arg(regs, 4) : NULL);
+	put_s64(&r, fd);
+	put_u32(&r, (__u32)arg(regs, 2));
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(sendmsg_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SOCKET_SENDMSG_X, 5))
+		return 0;
+	long fd = (__s32)arg(regs, 0);
+	struct user_msghdr mh = {};
+	bpf_probe_read_user(&mh, sizeof(mh), (void *)arg(regs, 1));
+	put_s64(&r, ret);
+	put_empty(&r);
+	put_s64(&r, fd);
+	put_u32(&r, ret > 0 ? (__u32)ret : 0);
+	put_socktuple_peer(&r, fd_sock(fd), mh.msg_name);
+	rec_submit(&r);
+	return 0;
+}
+
+EXIT_HANDLER(recvmsg_x)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SOCKET_RECVMSG_X, 6))
+		return 0;
+	long fd = (__s32)arg(regs, 0);
+	struct user_msghdr mh = {};
+	bpf_probe_read_user(&mh, sizeof(mh), (void *)arg(regs, 1));
+	put_s64(&r, ret);
+	put_u32(&r, ret > 0 ? (__u32)ret : 0);
+	put_empty(&r);
+	put_socktuple_peer(&r, ret >= 0 ? fd_sock(fd) : NULL, ret >= 0 ? mh.msg_name : NULL);
+	put_empty(&r); /* msgcontrol */
+	put_s64(&r, fd);
+	rec_submit(&r);
+	return 0;
+}
+
 static __always_inline int clone_common(__u16 type, __u32 flags, long ret)
 {
 	struct rec r;
@@ -1890,6 +1985,10 @@ struct {
 		[NR_finit_module] = (void *)&finit_module_x,
 		[NR_bpf] = (void *)&bpf_x,
 		[NR_userfaultfd] = (void *)&userfaultfd_x,
+		[NR_sendto] = (void *)&sendto_x,
+		[NR_recvfrom] = (void *)&recvfrom_x,
+		[NR_sendmsg] = (void *)&sendmsg_x,
+		[NR_recvmsg] = (void *)&recvmsg_x,
 	},
 };
 

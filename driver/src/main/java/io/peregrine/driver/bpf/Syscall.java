@@ -20,6 +20,10 @@ public enum Syscall {
     SOCKET("socket", 41, EventCodes.PPME_SOCKET_SOCKET_X),
     CONNECT("connect", 42, EventCodes.PPME_SOCKET_CONNECT_X),
     ACCEPT("accept", 43, EventCodes.PPME_SOCKET_ACCEPT_5_X),
+    SENDTO("sendto", 44, EventCodes.PPME_SOCKET_SENDTO_X),
+    RECVFROM("recvfrom", 45, EventCodes.PPME_SOCKET_RECVFROM_X),
+    SENDMSG("sendmsg", 46, EventCodes.PPME_SOCKET_SENDMSG_X),
+    RECVMSG("recvmsg", 47, EventCodes.PPME_SOCKET_RECVMSG_X),
     SHUTDOWN("shutdown", 48, EventCodes.PPME_SOCKET_SHUTDOWN_X),
     BIND("bind", 49, EventCodes.PPME_SOCKET_BIND_X),
     LISTEN("listen", 50, EventCodes.PPME_SOCKET_LISTEN_X),
@@ -105,11 +109,13 @@ public enum Syscall {
         return exitEvent;
     }
 
-    /** Every syscall except the size-only read/write, which are off by default. */
+    /**
+     * Every syscall except the size-only data transfers (read, write, sendto, recvfrom, sendmsg,
+     * recvmsg): they are the bulk of all syscalls and are off by default.
+     */
     public static java.util.EnumSet<Syscall> defaults() {
         java.util.EnumSet<Syscall> s = java.util.EnumSet.allOf(Syscall.class);
-        s.remove(READ);
-        s.remove(WRITE);
+        s.removeAll(java.util.EnumSet.of(READ, WRITE, SENDTO, RECVFROM, SENDMSG, RECVMSG));
         return s;
     }
 

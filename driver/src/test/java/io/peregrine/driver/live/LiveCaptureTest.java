@@ -137,7 +137,13 @@ class LiveCaptureTest {
                     // the client closes at once; nothing to read
                 }
             });
-            Run run = new Run(dir, server.getLocalPort(), marker);
+            source.select(Syscall.SENDTO, true); // off by default
+            Run run;
+            try {
+                run = new Run(dir, server.getLocalPort(), marker);
+            } finally {
+                source.select(Syscall.SENDTO, false);
+            }
             acceptor.join();
             assertEquals(List.of(), run.malformed, "records that do not match the event table");
             String a = dir.resolve(marker + ".a").toString();
@@ -179,8 +185,16 @@ class LiveCaptureTest {
             assertEquals(run.outputValue("local", 1), port(tuple, 5), "local port");
             assertArrayEquals(new byte[] {127, 0, 0, 1}, java.util.Arrays.copyOfRange(tuple, 7, 11));
             assertEquals(port, port(tuple, 11));
-            CapturedEvent socket = run.one(EventCodes.PPME_SOCKET_SOCKET_X, e -> e.num("fd") == connect.num("fd"));
+            CapturedEvent socket = run.one(EventCodes.PPME_SOCKET_SOCKET_X, e -> e.num("fd") == connect.num("fd")
+                    && e.rec.ts() < connect.rec.ts() && (e.num("type") & 0xf) == 1 /* SOCK_STREAM */);
             assertEquals(2, socket.num("domain"));
+
+            CapturedEvent sendto = run.one(EventCodes.PPME_SOCKET_SENDTO_X, e -> e.num("size") == 9);
+            assertEquals(9, sendto.num("res"));
+            byte[] udp = sendto.bytes("tuple");
+            assertEquals(13, udp.length);
+            assertArrayEquals(new byte[] {127, 0, 0, 1}, java.util.Arrays.copyOfRange(udp, 7, 11));
+            assertEquals(port, port(udp, 11), "the datagram's destination");
 
             CapturedEvent memfd = run.one(EventCodes.PPME_SYSCALL_MEMFD_CREATE_X, e -> e.str("name").equals(marker));
             assertTrue(memfd.num("fd") >= 0);
