@@ -21,25 +21,26 @@ final class SysdigReference {
     private SysdigReference() {
     }
 
+    /** Runs sysdig with the given fields (e.g. "%proc.name") and returns their values per printed event. */
+    static List<String[]> fields(Path capture, String... fields) throws IOException, InterruptedException {
+        String format = String.join("\u241e", fields) + "\u241e\u241e";
+        String text = run(capture, format, List.of());
+        List<String[]> rows = new ArrayList<>();
+        String end = SEP + SEP + "\n";
+        int pos = 0;
+        while (pos < text.length()) {
+            int e = text.indexOf(end, pos);
+            if (e < 0) {
+                throw new IOException("unterminated sysdig line at char " + pos);
+            }
+            rows.add(text.substring(pos, e).split(SEP, -1));
+            pos = e + end.length();
+        }
+        return rows;
+    }
+
     static List<Line> read(Path capture, String... filter) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(SYSDIG, "-r", capture.toString(), "-p", FORMAT));
-        cmd.addAll(List.of(filter));
-        java.io.File err = java.io.File.createTempFile("sysdig", ".err");
-        err.deleteOnExit();
-        Process p = new ProcessBuilder(cmd).redirectError(err).start();
-        byte[] out;
-        try (InputStream in = p.getInputStream()) {
-            out = in.readAllBytes();
-        }
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("sysdig did not finish on " + capture);
-        }
-        if (p.exitValue() != 0) {
-            throw new IOException("sysdig exited with " + p.exitValue() + " on " + capture + ": "
-                    + java.nio.file.Files.readString(err.toPath(), StandardCharsets.ISO_8859_1).strip());
-        }
-        String text = new String(out, StandardCharsets.ISO_8859_1);
+        String text = run(capture, FORMAT, List.of(filter));
         List<Line> lines = new ArrayList<>();
         String end = SEP + SEP + "\n";
         int pos = 0;
@@ -56,5 +57,26 @@ final class SysdigReference {
             pos = e + end.length();
         }
         return lines;
+    }
+
+    private static String run(Path capture, String format, List<String> filter) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(SYSDIG, "-r", capture.toString(), "-p", format));
+        cmd.addAll(filter);
+        java.io.File err = java.io.File.createTempFile("sysdig", ".err");
+        err.deleteOnExit();
+        Process p = new ProcessBuilder(cmd).redirectError(err).start();
+        byte[] out;
+        try (InputStream in = p.getInputStream()) {
+            out = in.readAllBytes();
+        }
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("sysdig did not finish on " + capture);
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException("sysdig exited with " + p.exitValue() + " on " + capture + ": "
+                    + java.nio.file.Files.readString(err.toPath(), StandardCharsets.ISO_8859_1).strip());
+        }
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 }
