@@ -17,6 +17,12 @@ public final class Subjects {
     }
 
     public static final String EVENTS_ALL = "peregrine.events.>";
+    /**
+     * The JetStream stream that holds projected frames until a rules-svc replica has evaluated
+     * them (work queue, in memory): a replica that restarts leaves its frames to the others.
+     */
+    public static final String EVENTS_STREAM = "PEREGRINE_EVENTS";
+    public static final String EVENTS_CONSUMER = "rules-svc";
 
     /** Alerts, by priority and rule, into the JetStream stream {@link #ALERTS_STREAM}. */
     public static String alert(String priority, String rule) {
