@@ -77,6 +77,39 @@ class CaptureFileTest {
         }
     }
 
+    @Test
+    void captureFileConvertsToScapThatSysdigPrintsLikeTheOriginal() throws Exception {
+        Path fx = shared().resolve("fixtures").resolve("scap").resolve("open-multiple-files.scap");
+        Path cap = tmp.resolve("omf.pcap");
+        Path scap = tmp.resolve("omf.scap");
+        UUID boot = UUID.randomUUID();
+        long n = CaptureConvert.fromScap(fx, cap, boot, "node-b");
+        try (CaptureFileReader r = CaptureFileReader.open(cap)) {
+            assertEquals("node-b", r.header().nodeName());
+            assertEquals(boot, r.header().bootId());
+            long[] first = {-1};
+            try (ScapReader sr = ScapReader.open(fx)) {
+                sr.drain(e -> {
+                    if (first[0] < 0 && !io.peregrine.protocol.event.EventTable.isSynthetic(e.type())) {
+                        first[0] = e.ts();
+                    }
+                });
+            }
+            assertEquals(first[0], r.header().startTimeNs(), "start time is the first event's");
+        }
+        assertEquals(n, CaptureConvert.toScap(cap, scap));
+        assertEquals(sysdig(fx), sysdig(scap));
+        assertTrue(sysdig(scap).contains("fd=3(<f>/tmp/file-1)"));
+    }
+
+    private static String sysdig(Path f) throws Exception {
+        Process p = new ProcessBuilder("/usr/bin/sysdig", "-r", f.toString(), "-p",
+                "%evt.num %evt.type %evt.dir %thread.tid %proc.name %evt.args").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+
     private Path sample(int n) throws IOException {
         Path out = tmp.resolve("sample.pcap");
         EventRecordBuilder b = new EventRecordBuilder();
