@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Driver benchmarks (not a test; results go to docs/benchmarks.md):
  * 1. cost per getppid() in a tight loop in a child process: no capture; a no-op program on
- *    sys_exit (the floor); the probe with getppid not selected; selected, with a reader consuming;
+ *    sys_exit (the floor); the probe with getppid not selected; selected, with the ring read after
+ *    the run (the kernel-side cost alone); selected, with a reader consuming during the run;
  * 2. reader throughput: events per second drained from a pre-filled ring into a counting consumer.
  *
  * Usage: LiveBenchmark [loop-iterations] [runs] [drain-events]
@@ -49,7 +50,7 @@ public final class LiveBenchmark {
         Path loop = compileLoop();
 
         // Conditions alternate round by round so that slow phases of a shared machine hit all of them.
-        double[][] r = new double[4][runs];
+        double[][] r = new double[5][runs];
         long consumedTotal = 0;
         long lostTotal = 0;
         for (int round = 0; round < runs; round++) {
@@ -57,32 +58,37 @@ public final class LiveBenchmark {
             try (NoopHooks h = NoopHooks.attach()) {
                 r[1][round] = run(loop, iterations);
             }
-            try (LiveSource src = LiveSource.open(LiveOptions.defaults().withSeed(false))) {
+            // a ring large enough for a whole run, so that the run without a reader loses nothing
+            try (LiveSource src = LiveSource.open(LiveOptions.defaults().withSeed(false).withRingBytes(1 << 28))) {
                 r[2][round] = run(loop, iterations);
                 src.selectNumber(GETPPID, true);
+                r[3][round] = run(loop, iterations);
+                while (src.poll(e -> { }, 1 << 20) > 0) {
+                    // drained between the two selected runs
+                }
                 AtomicBoolean stop = new AtomicBoolean();
                 long[] consumed = {0};
                 Thread reader = Thread.ofPlatform().start(() -> consumed[0] = src.run(e -> { }, stop::get));
-                r[3][round] = run(loop, iterations);
+                r[4][round] = run(loop, iterations);
                 stop.set(true);
                 reader.join();
                 consumedTotal += consumed[0];
                 lostTotal += src.counters().lost();
             }
         }
-        String[] names = {"no capture", "no-op on sys_exit (floor)", "probe, getppid unselected",
-                "probe, getppid selected+consumed"};
+        String[] names = {"no capture", "no-op on sys_exit (floor)", "probe, getppid not selected",
+                "probe, selected, read afterwards", "probe, selected, read concurrently"};
         double none = min(r[0]);
         double floor = min(r[1]);
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < names.length; i++) {
             double[] sorted = r[i].clone();
             Arrays.sort(sorted);
             double best = sorted[0];
-            System.out.printf("%-34s best %7.1f  median %7.1f ns/call  added %+6.1f ns%s%n", names[i], best,
+            System.out.printf("%-36s best %7.1f  median %7.1f ns/call  added %+6.1f ns%s%n", names[i], best,
                     sorted[runs / 2], best - none, i >= 2 ? String.format("  (%.2fx the floor's added cost)",
                             (best - none) / (floor - none)) : "");
         }
-        System.out.printf("selected runs: consumed %d events, lost %d%n", consumedTotal, lostTotal);
+        System.out.printf("concurrent runs: consumed %d events, lost %d%n", consumedTotal, lostTotal);
 
         // Reader throughput: fill a large ring with nobody reading, then time the drain.
         try (LiveSource src = LiveSource.open(LiveOptions.defaults().withSeed(false).withRingBytes(1 << 28)
