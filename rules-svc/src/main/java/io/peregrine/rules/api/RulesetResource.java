@@ -111,7 +111,8 @@ public class RulesetResource {
         if (dryRun) {
             ActiveRuleset.Snapshot s = active.current();
             ItemViews.checkIfMatch(ifMatch, "the ruleset", s.version());
-            ImportPlan plan = ImportPlan.of(s.items().stream().map(StoredItem::item).toList(), files, replace);
+            ImportPlan plan = ImportPlan.of(s.items().stream().map(StoredItem::item).toList(), files, replace,
+                    store.maxDepth());
             DraftRuleset.Validated v = DraftRuleset.validate(plan.items(), store.maxItems(), store.maxDepth());
             return Uni.createFrom().item(Response.ok(report(plan, v, s.version(), true)).build());
         }
@@ -119,7 +120,7 @@ public class RulesetResource {
         ImportPlan[] planned = new ImportPlan[1];
         return store.change(actor, cur -> {
             ItemViews.checkIfMatch(ifMatch, "the ruleset", cur.version());
-            planned[0] = ImportPlan.of(cur.sources(), files, replace);
+            planned[0] = ImportPlan.of(cur.sources(), files, replace, store.maxDepth());
             return new Plan(planned[0].items(), "import", "import " + files.stream().map(RuleFile::name).toList()
                     + " (" + (replace ? "replace" : "merge") + ")");
         }).invoke(live::committed).map(c -> Response.ok(report(planned[0], c.validated(), c.stored().version(), false))
@@ -140,7 +141,8 @@ public class RulesetResource {
             @QueryParam("name") String name, @HeaderParam("Content-Type") String contentType, String body) {
         List<RuleFile> files = RuleFiles.of(contentType, body, name, json);
         ActiveRuleset.Snapshot s = active.current();
-        ImportPlan plan = ImportPlan.of(s.items().stream().map(StoredItem::item).toList(), files, replaceMode(mode));
+        ImportPlan plan = ImportPlan.of(s.items().stream().map(StoredItem::item).toList(), files, replaceMode(mode),
+                store.maxDepth());
         DraftRuleset.Validated v = DraftRuleset.validate(plan.items(), store.maxItems(), store.maxDepth());
         Map<String, Object> r = report(plan, v, s.version(), true);
         r.put("valid", true);

@@ -18,18 +18,23 @@ public final class CompiledRuleset {
         void matched(CompiledRule rule, FieldValues event);
     }
 
+    /**
+     * The plan for one event type: its candidate rules in order, each rule's matcher, and the
+     * index of its guard (a required check shared with other rules, -1 for none).
+     */
+    record TypeIndex(CompiledRule[] rules, Matcher[] matchers, int[] guardOf, Matcher[] guards) {
+    }
+
     private final List<CompiledRule> rules;
-    private final CompiledRule[][] rulesByType;
-    private final Matcher[][] matchersByType;
+    private final TypeIndex[] index;
     private final SlotTable slots;
     private final Interest interest;
     private final List<String> warnings;
 
-    CompiledRuleset(List<CompiledRule> rules, CompiledRule[][] rulesByType, Matcher[][] matchersByType,
-                    SlotTable slots, Interest interest, List<String> warnings) {
+    CompiledRuleset(List<CompiledRule> rules, TypeIndex[] index, SlotTable slots, Interest interest,
+                    List<String> warnings) {
         this.rules = rules;
-        this.rulesByType = rulesByType;
-        this.matchersByType = matchersByType;
+        this.index = index;
         this.slots = slots;
         this.interest = interest;
         this.warnings = warnings;
@@ -54,7 +59,7 @@ public final class CompiledRuleset {
 
     /** Rules indexed for one event type. */
     public int candidates(int eventType) {
-        return eventType >= 0 && eventType < rulesByType.length ? rulesByType[eventType].length : 0;
+        return eventType >= 0 && eventType < index.length ? index[eventType].rules().length : 0;
     }
 
     /**
@@ -65,13 +70,31 @@ public final class CompiledRuleset {
      */
     public int evaluate(FieldValues event, boolean firstOnly, MatchSink sink) {
         int t = event.eventType();
-        if (t < 0 || t >= rulesByType.length) {
+        if (t < 0 || t >= index.length) {
             return 0;
         }
-        CompiledRule[] rs = rulesByType[t];
-        Matcher[] ms = matchersByType[t];
+        TypeIndex x = index[t];
+        CompiledRule[] rs = x.rules();
+        Matcher[] ms = x.matchers();
+        int[] guardOf = x.guardOf();
+        Matcher[] guards = x.guards();
+        long known = 0;       // guards evaluated for this event, and their results: no allocation
+        long truth = 0;
         int n = 0;
         for (int i = 0; i < ms.length; i++) {
+            int g = guardOf[i];
+            if (g >= 0) {
+                long bit = 1L << g;
+                if ((known & bit) == 0) {
+                    known |= bit;
+                    if (guards[g].matches(event)) {
+                        truth |= bit;
+                    }
+                }
+                if ((truth & bit) == 0) {
+                    continue;
+                }
+            }
             if (ms[i].matches(event)) {
                 sink.matched(rs[i], event);
                 n++;

@@ -106,49 +106,119 @@ public final class RuleCompiler {
         int nTypes = EventTypes.size();
         List<CompiledRule> rules = new ArrayList<>();
         List<List<CompiledRule>> byType = new ArrayList<>();
-        List<List<Matcher>> mByType = new ArrayList<>();
         BitSet[] slotsByType = new BitSet[nTypes];
         for (int t = 0; t < nTypes; t++) {
             byType.add(new ArrayList<>());
-            mByType.add(new ArrayList<>());
         }
+        List<Expr[]> folded = new ArrayList<>();
         for (Built b : built) {
             RuleDefinition d = b.def;
             CompiledRule cr = new CompiledRule(rules.size(), d.name(), d.priority(), d.tags(), d.source(), b.output,
                     b.types, matcher(fold(b.expr, -1)));
             rules.add(cr);
             boolean specialise = EventTypeSets.count(b.types) <= SPECIALISE_UP_TO;
+            Expr generic = specialise ? null : fold(b.expr, -1);
+            Expr[] perType = new Expr[nTypes];
             for (int t = 1; t < nTypes; t++) {
                 if (!b.types[t]) {
                     continue;
                 }
-                Expr f = specialise ? fold(b.expr, t) : null;
+                Expr f = specialise ? fold(b.expr, t) : generic;
                 if (f instanceof Const k && !k.value()) {
                     continue;     // impossible for this type once evt.type is known
                 }
+                perType[t] = f;
                 byType.get(t).add(cr);
-                mByType.get(t).add(specialise ? matcher(f) : cr.matcher());
                 if (slotsByType[t] == null) {
                     slotsByType[t] = new BitSet();
                 }
                 slotsByType[t].or(b.slots);
             }
+            folded.add(perType);
         }
-        CompiledRule[][] rbt = new CompiledRule[nTypes][];
-        Matcher[][] mbt = new Matcher[nTypes][];
+        CompiledRuleset.TypeIndex[] index = new CompiledRuleset.TypeIndex[nTypes];
+        for (int t = 0; t < nTypes; t++) {
+            List<CompiledRule> rs = byType.get(t);
+            List<Expr> exprs = new ArrayList<>();
+            for (CompiledRule cr : rs) {
+                exprs.add(folded.get(cr.index())[t]);
+            }
+            index[t] = typeIndex(rs, exprs);
+        }
         int[][] sbt = new int[nTypes][];
         List<Integer> interestTypes = new ArrayList<>();
         for (int t = 0; t < nTypes; t++) {
-            rbt[t] = byType.get(t).toArray(new CompiledRule[0]);
-            mbt[t] = mByType.get(t).toArray(new Matcher[0]);
-            if (rbt[t].length > 0) {
+            if (!byType.get(t).isEmpty()) {
                 interestTypes.add(t);
                 sbt[t] = slotsByType[t].stream().toArray();
             }
         }
         Interest interest = new Interest(interestTypes.stream().mapToInt(Integer::intValue).toArray(), slots.refs(), sbt);
         unused();
-        return new CompiledRuleset(List.copyOf(rules), rbt, mbt, slots, interest, List.copyOf(warnings));
+        return new CompiledRuleset(List.copyOf(rules), index, slots, interest, List.copyOf(warnings));
+    }
+
+    /**
+     * Builds the evaluation plan of one event type. Rules often share a required check through
+     * a common macro (e.g. {@code evt.is_open_read = true} from {@code open_read}); each rule gets
+     * as guard the required check that most rules of the type share, evaluated once per event
+     * and remembered, so that a false guard skips every rule that needs it. The guard is then
+     * dropped from the rule's own matcher.
+     */
+    private CompiledRuleset.TypeIndex typeIndex(List<CompiledRule> rs, List<Expr> exprs) {
+        Map<Check, Integer> shared = new IdentityHashMap<>();
+        for (Expr e : exprs) {
+            for (Check c : required(e)) {
+                shared.merge(c, 1, Integer::sum);
+            }
+        }
+        List<Check> guards = new ArrayList<>();
+        Map<Check, Integer> guardIds = new IdentityHashMap<>();
+        int[] guardOf = new int[rs.size()];
+        Matcher[] ms = new Matcher[rs.size()];
+        for (int i = 0; i < rs.size(); i++) {
+            Expr e = exprs.get(i);
+            Check best = null;
+            for (Check c : required(e)) {
+                int n = shared.get(c);
+                if (n > 1 && (best == null || n > shared.get(best) || n == shared.get(best) && cost(c) < cost(best))) {
+                    best = c;
+                }
+            }
+            if (best != null && !guardIds.containsKey(best) && guards.size() == 64) {
+                best = null;      // guards are tracked in one long per event
+            }
+            if (best == null) {
+                guardOf[i] = -1;
+                ms[i] = matcher(e);
+                continue;
+            }
+            Check g = best;
+            guardOf[i] = guardIds.computeIfAbsent(g, k -> {
+                guards.add(k);
+                return guards.size() - 1;
+            });
+            if (e == g) {
+                ms[i] = Matcher.TRUE;
+            } else {
+                List<Expr> rest = new ArrayList<>(((And) e).terms());
+                rest.removeIf(x -> x == g);
+                ms[i] = matcher(rest.size() == 1 ? rest.get(0) : new And(rest));
+            }
+        }
+        return new CompiledRuleset.TypeIndex(rs.toArray(new CompiledRule[0]), ms, guardOf,
+                guards.stream().map(this::leaf).toArray(Matcher[]::new));
+    }
+
+    /** The checks an expression cannot be true without. */
+    private static List<Check> required(Expr e) {
+        if (e instanceof Check c) {
+            return List.of(c);
+        }
+        if (e instanceof And a) {
+            return a.terms().stream().filter(t -> t instanceof Check).map(t -> (Check) t).toList();
+        }
+        return List.of();
     }
 
     private final Set<String> usedMacros = new java.util.HashSet<>();
@@ -303,6 +373,7 @@ public final class RuleCompiler {
                         terms.add(f);
                     }
                 }
+                terms = mergeIntoSets(terms, true);
                 yield terms.isEmpty() ? new Const(true) : terms.size() == 1 ? terms.get(0) : new And(terms);
             }
             case Or o -> {
@@ -321,6 +392,7 @@ public final class RuleCompiler {
                         terms.add(f);
                     }
                 }
+                terms = mergeIntoSets(terms, false);
                 yield terms.isEmpty() ? new Const(false) : terms.size() == 1 ? terms.get(0) : new Or(terms);
             }
             case Not n -> {
@@ -337,16 +409,123 @@ public final class RuleCompiler {
         };
     }
 
+    /**
+     * {@code f = a or f = b or f in (c)} is {@code f in (a, b, c)}, and in an {@code and},
+     * {@code not f = a and not f = b} is {@code not f in (a, b)}: one hash probe instead of a
+     * chain of comparisons (upstream rules list dozens of exceptions this way). Same result under
+     * Falco's semantics, a missing value included; list fields (fd.types, where 'in' means all)
+     * are left alone.
+     */
+    private static List<Expr> mergeIntoSets(List<Expr> terms, boolean negated) {
+        Map<String, List<Check>> byField = new java.util.LinkedHashMap<>();
+        for (Expr t : terms) {
+            Check c = mergeable(t, negated);
+            if (c != null) {
+                byField.computeIfAbsent(c.field().field(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        if (byField.values().stream().noneMatch(l -> l.size() > 1)) {
+            return terms;
+        }
+        List<Expr> out = new ArrayList<>();
+        Set<String> done = new java.util.HashSet<>();
+        for (Expr t : terms) {
+            Check c = mergeable(t, negated);
+            if (c == null || byField.get(c.field().field()).size() == 1) {
+                out.add(t);
+                continue;
+            }
+            if (!done.add(c.field().field())) {
+                continue;
+            }
+            List<Literal> items = new ArrayList<>();
+            for (Check m : byField.get(c.field().field())) {
+                if (m.value() instanceof Literal l) {
+                    items.add(l);
+                } else {
+                    items.addAll(((ListValue) m.value()).items());
+                }
+            }
+            Check merged = new Check(c.field(), Operator.IN, new ListValue(items, c.opPosition()), c.opPosition());
+            out.add(negated ? new Not(merged) : merged);
+        }
+        return out;
+    }
+
+    private static Check mergeable(Expr t, boolean negated) {
+        Expr inner = t;
+        if (negated) {
+            if (!(t instanceof Not n)) {
+                return null;
+            }
+            inner = n.term();
+        }
+        if (!(inner instanceof Check c) || !c.field().transformers().isEmpty()
+                || !(c.op() == Operator.EQ || c.op() == Operator.IN) || c.value() instanceof FieldValue
+                || EventTypeSets.isEventTypeCheck(c)) {
+            return null;
+        }
+        FieldRef r = FieldCatalog.resolve(c.field().field());
+        if (r == null || r.field().name().equals("fd.types")) {
+            return null;
+        }
+        FieldType ty = r.field().type();
+        return ty.textual() || ty.numeric() ? c : null;
+    }
+
     // ---- matchers
 
     private Matcher matcher(Expr e) {
         return switch (e) {
             case Const k -> k.value() ? Matcher.TRUE : Matcher.FALSE;
-            case And a -> Matcher.and(a.terms().stream().map(this::matcher).toArray(Matcher[]::new));
-            case Or o -> Matcher.or(o.terms().stream().map(this::matcher).toArray(Matcher[]::new));
+            case And a -> Matcher.and(cheapestFirst(a.terms()).stream().map(this::matcher).toArray(Matcher[]::new));
+            case Or o -> Matcher.or(cheapestFirst(o.terms()).stream().map(this::matcher).toArray(Matcher[]::new));
             case Not n -> Matcher.not(matcher(n.term()));
             case Check c -> leaf(c);
             case MacroRef m -> throw new IllegalStateException("macro not expanded: " + m.name());
+        };
+    }
+
+    /**
+     * Orders the terms of an and/or by estimated cost, cheapest first: conditions have no side
+     * effects, so the order does not change the result, and a cheap check that decides early
+     * (an integer or a flag) saves the costly ones (substring searches, globs, transformers).
+     */
+    private static List<Expr> cheapestFirst(List<Expr> terms) {
+        List<Expr> sorted = new ArrayList<>(terms);
+        sorted.sort(java.util.Comparator.comparingInt(RuleCompiler::cost));   // stable: ties keep rule order
+        return sorted;
+    }
+
+    private static int cost(Expr e) {
+        return switch (e) {
+            case Const k -> 0;
+            case Not n -> cost(n.term());
+            case And a -> a.terms().stream().mapToInt(RuleCompiler::cost).sum();
+            case Or o -> o.terms().stream().mapToInt(RuleCompiler::cost).sum();
+            case MacroRef m -> 100;
+            case Check c -> {
+                if (!c.field().transformers().isEmpty()) {
+                    yield 60;
+                }
+                if (EventTypeSets.isEventTypeCheck(c)) {
+                    yield 1;
+                }
+                FieldRef r = FieldCatalog.resolve(c.field().field());
+                int base = r != null && r.multiValued() ? 4 : 1;
+                FieldType t = r == null ? FieldType.CHARBUF : r.field().type();
+                int op = switch (c.op()) {
+                    case EXISTS -> 1;
+                    case EQ, NE, LT, LE, GT, GE -> t.numeric() || t == FieldType.BOOL ? 1 : 3;
+                    case IN, INTERSECTS -> t.numeric() ? 2 : 5;
+                    case STARTSWITH, BSTARTSWITH, ENDSWITH -> 3;
+                    case PMATCH -> 6;
+                    case CONTAINS, BCONTAINS, ICONTAINS -> 8;
+                    case GLOB, IGLOB -> 10;
+                    case REGEX -> 30;
+                };
+                yield base * op + (c.value() instanceof FieldValue ? 4 : 0);
+            }
         };
     }
 

@@ -62,6 +62,14 @@ public final class DraftRuleset {
             rules.add(r.withEnabled(enabled.getOrDefault(r.name(), r.enabled())));
         }
         Ruleset ruleset = new Ruleset(rules, built.macros(), built.lists(), built.warnings());
+        return new Validated(List.copyOf(items), ruleset, compile(ruleset, maxDepth, byFile));
+    }
+
+    /**
+     * Compiles a merged ruleset, refusing conditions nested deeper than {@code maxDepth} first.
+     * {@code byFile} names the stored item behind each file name (others are files being imported).
+     */
+    public static CompiledRuleset compile(Ruleset ruleset, int maxDepth, Map<String, ItemSource> byFile) {
         for (MacroDefinition m : ruleset.macros().values()) {
             checkDepth(m.condition(), maxDepth, byFile);
         }
@@ -69,7 +77,7 @@ public final class DraftRuleset {
             checkDepth(r.condition(), maxDepth, byFile);
         }
         try {
-            return new Validated(List.copyOf(items), ruleset, RuleCompiler.compile(ruleset));
+            return RuleCompiler.compile(ruleset);
         } catch (RuleLoadException e) {
             throw problem(e, byFile);
         } catch (StackOverflowError e) {

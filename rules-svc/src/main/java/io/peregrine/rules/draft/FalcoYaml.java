@@ -98,8 +98,6 @@ public final class FalcoYaml {
         DumperOptions o = new DumperOptions();
         o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         o.setIndent(2);
-        o.setIndicatorIndent(2);
-        o.setIndentWithIndicator(true);
         o.setWidth(120);
         return new Yaml(o).dump(List.of(item));
     }

@@ -28,13 +28,16 @@ public record ImportPlan(List<ItemSource> items, List<String> added, List<String
         return added.isEmpty() && changed.isEmpty() && removed.isEmpty();
     }
 
-    public static ImportPlan of(List<ItemSource> current, List<RuleFile> files, boolean replace) {
+    public static ImportPlan of(List<ItemSource> current, List<RuleFile> files, boolean replace, int maxDepth) {
         Map<String, ItemSource> currentByKey = new LinkedHashMap<>();
         for (ItemSource i : current) {
             currentByKey.put(key(i.kind(), i.name()), i);
         }
-        Map<String, ItemSource> before = canonical(merge(current, List.of()));
-        Ruleset merged = merge(replace ? List.of() : current, files);
+        Map<String, ItemSource> before = canonical(merge(current, List.of(), new HashMap<>()));
+        Map<String, ItemSource> byFile = new HashMap<>();
+        Ruleset merged = merge(replace ? List.of() : current, files, byFile);
+        // Compiled here, before the items are rewritten, so that errors point into the files as sent.
+        DraftRuleset.compile(merged, maxDepth, byFile);
         Map<String, Integer> fileOrder = new HashMap<>();
         for (int i = 0; i < files.size(); i++) {
             fileOrder.put(files.get(i).name(), i);
@@ -89,9 +92,8 @@ public record ImportPlan(List<ItemSource> items, List<String> added, List<String
         return out;
     }
 
-    private static Ruleset merge(List<ItemSource> items, List<RuleFile> files) {
+    private static Ruleset merge(List<ItemSource> items, List<RuleFile> files, Map<String, ItemSource> byFile) {
         RulesetBuilder b = new RulesetBuilder();
-        Map<String, ItemSource> byFile = new HashMap<>();
         try {
             StringBuilder switches = new StringBuilder();
             for (ItemSource i : items) {

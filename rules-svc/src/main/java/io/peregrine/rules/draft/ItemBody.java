@@ -116,8 +116,6 @@ public record ItemBody(ItemSource item, Boolean ownEnabled) {
         DumperOptions o = new DumperOptions();
         o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         o.setIndent(2);
-        o.setIndicatorIndent(2);
-        o.setIndentWithIndicator(true);
         o.setWidth(120);
         return new Yaml(o).dump(List.of(value));
     }

@@ -195,11 +195,19 @@ public final class Comparisons {
             public boolean matches(FieldValues v) {
                 for (int i = 0, n = v.count(slot); i < n; i++) {
                     CharSequence s = v.text(slot, i);
-                    long h = IpAddress.high(s);
-                    if (h == IpAddress.INVALID) {
-                        continue;
+                    long h;
+                    long l;
+                    long four = IpAddress.v4(s);      // the common case parses once
+                    if (four >= 0) {
+                        h = 0;
+                        l = (0xFFFFL << 32) | four;
+                    } else {
+                        h = IpAddress.high(s);
+                        if (h == IpAddress.INVALID) {
+                            continue;
+                        }
+                        l = IpAddress.low(s);
                     }
-                    long l = IpAddress.low(s);
                     boolean in = false;
                     for (IpAddress.Network net : nets) {
                         if (net.contains(h, l)) {

@@ -21,6 +21,37 @@ public final class IpAddress {
         return parse(s, false);
     }
 
+    /** A dotted IPv4 address as its 32-bit value, or -1 when the text is not one. */
+    public static long v4(CharSequence s) {
+        int n = s.length();
+        long v4 = 0;
+        int parts = 0;
+        int i = 0;
+        while (i < n) {
+            int start = i;
+            long part = 0;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9' && i - start < 3) {
+                part = part * 10 + (s.charAt(i) - '0');
+                i++;
+            }
+            if (i == start || part > 255) {
+                return -1;
+            }
+            v4 = (v4 << 8) | part;
+            parts++;
+            if (i < n) {
+                if (s.charAt(i) != '.' || parts == 4) {
+                    return -1;
+                }
+                i++;
+                if (i == n) {
+                    return -1;
+                }
+            }
+        }
+        return parts == 4 ? v4 : -1;
+    }
+
     /** True when the text is an address (the high half reports errors). */
     public static boolean valid(CharSequence s) {
         return high(s) != INVALID;

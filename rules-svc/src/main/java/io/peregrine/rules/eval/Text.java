@@ -7,6 +7,9 @@ public final class Text {
     }
 
     public static boolean equals(CharSequence a, CharSequence b) {
+        if (a instanceof String sa && b instanceof String sb) {
+            return sa.equals(sb);       // intrinsic, vectorised
+        }
         int n = a.length();
         if (n != b.length()) {
             return false;
@@ -31,6 +34,9 @@ public final class Text {
     }
 
     public static boolean startsWith(CharSequence s, CharSequence p) {
+        if (s instanceof String ss && p instanceof String ps) {
+            return ss.startsWith(ps);
+        }
         int n = p.length();
         if (n > s.length()) {
             return false;
@@ -44,6 +50,9 @@ public final class Text {
     }
 
     public static boolean endsWith(CharSequence s, CharSequence p) {
+        if (s instanceof String ss && p instanceof String ps) {
+            return ss.endsWith(ps);
+        }
         int n = p.length();
         int off = s.length() - n;
         if (off < 0) {
@@ -59,6 +68,9 @@ public final class Text {
 
     /** Substring search; {@code lowerNeedle} set means case-insensitive with an already lower-cased needle. */
     public static boolean contains(CharSequence s, CharSequence needle, boolean ignoreCase) {
+        if (!ignoreCase && s instanceof String ss && needle instanceof String ns) {
+            return ss.contains(ns);     // intrinsic search
+        }
         int n = needle.length();
         int last = s.length() - n;
         if (n == 0) {

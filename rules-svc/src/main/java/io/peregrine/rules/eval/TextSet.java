@@ -37,7 +37,8 @@ public final class TextSet {
     }
 
     public boolean contains(CharSequence s) {
-        int i = mix(Text.hash(s)) & mask;
+        // Strings cache their hash; other CharSequences are hashed here, without allocating.
+        int i = mix(s instanceof String str ? str.hashCode() : Text.hash(s)) & mask;
         String t;
         while ((t = table[i]) != null) {
             if (Text.equals(t, s)) {

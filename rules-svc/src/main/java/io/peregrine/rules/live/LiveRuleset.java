@@ -127,7 +127,7 @@ public class LiveRuleset {
             if (current.version() != 0 || !current.items().isEmpty()) {
                 return new RuleStore.Plan(current.sources(), "defaults", "unchanged");  // another replica did it
             }
-            return new RuleStore.Plan(ImportPlan.of(current.sources(), files, true).items(), "defaults",
+            return new RuleStore.Plan(ImportPlan.of(current.sources(), files, true, store.maxDepth()).items(), "defaults",
                     "Peregrine default rules");
         }));
         if (c.changed()) {

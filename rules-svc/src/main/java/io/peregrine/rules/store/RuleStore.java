@@ -98,7 +98,8 @@ public class RuleStore {
     private Uni<Committed> write(String actor, HeadEntity head, List<ItemEntity> rows, StoredRuleset current,
                                  Plan plan, Validated validated) {
         long next = head.version + 1;
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        // PostgreSQL keeps microseconds: the time in memory must equal the one read back.
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Map<String, ItemEntity> byKey = new LinkedHashMap<>();
         for (ItemEntity r : rows) {
             byKey.put(r.kind + " " + r.name, r);
@@ -131,7 +132,7 @@ public class RuleStore {
             } else {
                 row.position = pos;
             }
-            items.add(new StoredItem(i, row.version, row.updatedBy, row.updatedAt));
+            items.add(new StoredItem(i, row.version, row.updatedBy, row.updatedAt.withOffsetSameInstant(ZoneOffset.UTC)));
         }
         for (ItemEntity gone : byKey.values()) {
             remove.add(gone);
@@ -267,7 +268,7 @@ public class RuleStore {
         List<StoredItem> items = new ArrayList<>(rows.size());
         for (ItemEntity r : rows) {
             items.add(new StoredItem(new ItemSource(ItemKind.of(r.kind), r.name, r.source, r.enabled), r.version,
-                    r.updatedBy, r.updatedAt));
+                    r.updatedBy, r.updatedAt.withOffsetSameInstant(ZoneOffset.UTC)));
         }
         return new StoredRuleset(version, List.copyOf(items));
     }

@@ -1,6 +1,7 @@
 package io.peregrine.rules.live;
 
 import static io.peregrine.rules.api.ItemApiTest.YAML;
+import static io.peregrine.rules.api.ItemApiTest.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,11 +36,6 @@ class SecondReplicaTest {
     @ConfigProperty(name = "peregrine.nats.url")
     String natsUrl;
 
-    static {
-        RestAssured.config = RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
-                .encodeContentTypeAs(YAML, io.restassured.http.ContentType.TEXT));
-    }
-
     @Test
     void aChangeReachesTheOtherReplicaAndTheInterest() throws Exception {
         ActiveRuleset other = new ActiveRuleset();
@@ -53,7 +49,7 @@ class SecondReplicaTest {
                     seen.complete(s);
                 }
             });
-            long version = RestAssured.given().header("Authorization", "Bearer " + Tokens.of("editor"))
+            long version = as("editor")
                     .contentType(YAML)
                     .body(io.peregrine.rules.api.ItemApiTest.rule(name, "evt.type = connect and proc.name = nc"))
                     .post("/api/v1/rules").then().statusCode(201).extract().jsonPath().getLong("rulesetVersion");
@@ -74,7 +70,7 @@ class SecondReplicaTest {
             assertTrue(written.allTypes() || written.eventTypes().contains("connect"), written.eventTypes().toString());
             assertTrue(written.allTypes() || written.fieldsByType().get("connect").contains("proc.name"));
 
-            RestAssured.given().header("Authorization", "Bearer " + Tokens.of("editor"))
+            as("editor")
                     .delete("/api/v1/rules/{n}", name).then().statusCode(204);
         }
     }

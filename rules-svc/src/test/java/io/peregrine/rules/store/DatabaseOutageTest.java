@@ -1,6 +1,7 @@
 package io.peregrine.rules.store;
 
 import static io.peregrine.rules.api.ItemApiTest.YAML;
+import static io.peregrine.rules.api.ItemApiTest.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -12,7 +13,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -23,15 +23,6 @@ class DatabaseOutageTest {
 
     @Inject
     ActiveRuleset active;
-
-    static {
-        RestAssured.config = RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
-                .encodeContentTypeAs(YAML, io.restassured.http.ContentType.TEXT));
-    }
-
-    static RequestSpecification as(String... roles) {
-        return RestAssured.given().header("Authorization", "Bearer " + Tokens.of(roles));
-    }
 
     @Test
     void readsKeepWorkingWritesAnswer503AndTheServiceRecovers() throws Exception {

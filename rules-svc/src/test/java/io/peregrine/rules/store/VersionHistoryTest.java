@@ -1,6 +1,7 @@
 package io.peregrine.rules.store;
 
 import static io.peregrine.rules.api.ItemApiTest.YAML;
+import static io.peregrine.rules.api.ItemApiTest.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +11,6 @@ import io.peregrine.rules.live.ActiveRuleset;
 import io.peregrine.rules.live.LiveRuleset;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
@@ -23,15 +23,6 @@ class VersionHistoryTest {
     ActiveRuleset active;
     @Inject
     LiveRuleset live;
-
-    static {
-        RestAssured.config = RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
-                .encodeContentTypeAs(YAML, io.restassured.http.ContentType.TEXT));
-    }
-
-    static RequestSpecification as(String... roles) {
-        return RestAssured.given().header("Authorization", "Bearer " + Tokens.of(roles));
-    }
 
     @Test
     void rollbackRestoresAnEarlierVersionAsANewOne() {
