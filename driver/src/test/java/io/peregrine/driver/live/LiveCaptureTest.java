@@ -41,7 +41,8 @@ class LiveCaptureTest {
 
     @BeforeAll
     static void start() throws IOException {
-        source = LiveSource.open(LiveOptions.defaults().withSeed(false));
+        // a roomy ring: between tests nobody reads, and the whole host's selected syscalls keep coming
+        source = LiveSource.open(LiveOptions.defaults().withSeed(false).withRingBytes(64 << 20));
         script = Files.createTempFile("peregrine-actions", ".py");
         try (InputStream in = LiveCaptureTest.class.getResourceAsStream("actions.py")) {
             Files.write(script, in.readAllBytes());
