@@ -11,8 +11,8 @@ import static io.peregrine.protocol.frame.Frame.*;
 
 /**
  * A checked, reusable view of one received frame. {@link #wrap} validates everything a consumer
- * relies on — magic, version, lengths, CRC and, for raw event frames, that the records tile the
- * payload exactly and match the count — so that a frame is either wholly usable or rejected.
+ * relies on — magic, version, lengths, CRC, and that the records tile the payload exactly and
+ * match the count — so that a frame is either wholly usable or rejected.
  */
 public final class FrameView {
 
@@ -23,6 +23,9 @@ public final class FrameView {
     /** Offset of the u32 length in an event record (docs/event-format.md). */
     private static final int EVENT_LEN_OFFSET = 16;
     private static final int EVENT_HEADER = 26;
+    /** Projected records start with their u32 length (ProjectionFormat). */
+    private static final int PROJECTED_LEN_OFFSET = 0;
+    private static final int PROJECTED_HEADER = 36;
 
     private final CRC32C crc = new CRC32C();
     private byte[] data;
@@ -66,9 +69,7 @@ public final class FrameView {
             throw new FrameFormatException("payload checksum mismatch", OFF_CRC);
         }
         int count = s.get(I32, OFF_COUNT);
-        if (k == FrameKind.RAW_EVENTS) {
-            checkEventRecords(s, FIXED_HEADER + nl, pl, count);
-        }
+        checkRecords(s, FIXED_HEADER + nl, pl, count, lenOffset(k), minRecord(k));
         this.data = frame;
         this.seg = s;
         this.kind = k;
@@ -78,17 +79,26 @@ public final class FrameView {
         return this;
     }
 
-    private static void checkEventRecords(MemorySegment s, int start, int len, int count) throws FrameFormatException {
+    private static int lenOffset(FrameKind k) {
+        return k == FrameKind.RAW_EVENTS ? EVENT_LEN_OFFSET : PROJECTED_LEN_OFFSET;
+    }
+
+    private static int minRecord(FrameKind k) {
+        return k == FrameKind.RAW_EVENTS ? EVENT_HEADER : PROJECTED_HEADER;
+    }
+
+    private static void checkRecords(MemorySegment s, int start, int len, int count, int lenOffset, int minRecord)
+            throws FrameFormatException {
         long p = start;
         long end = (long) start + len;
         int n = 0;
         while (p < end) {
-            if (end - p < EVENT_HEADER) {
-                throw new FrameFormatException("truncated event record header", p);
+            if (end - p < minRecord) {
+                throw new FrameFormatException("truncated record header", p);
             }
-            int rl = s.get(I32, p + EVENT_LEN_OFFSET);
-            if (rl < EVENT_HEADER || rl > end - p) {
-                throw new FrameFormatException("event record length " + Integer.toUnsignedString(rl) + " out of bounds", p + EVENT_LEN_OFFSET);
+            int rl = s.get(I32, p + lenOffset);
+            if (rl < minRecord || rl > end - p) {
+                throw new FrameFormatException("record length " + Integer.toUnsignedString(rl) + " out of bounds", p + lenOffset);
             }
             p += rl;
             n++;
@@ -173,8 +183,8 @@ public final class FrameView {
         return payloadStart + payloadLen;
     }
 
-    /** For raw event frames: the offset of the record after the one at {@code offset}. */
+    /** The offset of the record after the one at {@code offset}. */
     public int nextRecord(int offset) {
-        return offset + seg.get(I32, offset + EVENT_LEN_OFFSET);
+        return offset + seg.get(I32, offset + lenOffset(kind));
     }
 }

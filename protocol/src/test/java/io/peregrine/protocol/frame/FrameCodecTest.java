@@ -140,7 +140,7 @@ class FrameCodecTest {
         ByteBuffer.wrap(r).order(ByteOrder.LITTLE_ENDIAN).putInt(16, 4096);
         enc.add(r, 0, r.length, 1);
         FrameFormatException e = assertThrows(FrameFormatException.class, () -> new FrameView().wrap(enc.finish(0, 0)));
-        assertTrue(e.getMessage().contains("event record length 4096 out of bounds"), e.getMessage());
+        assertTrue(e.getMessage().contains("record length 4096 out of bounds"), e.getMessage());
     }
 
     @Test
