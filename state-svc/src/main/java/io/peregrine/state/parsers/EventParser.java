@@ -37,6 +37,8 @@ public final class EventParser {
             K_SOCKETPAIR = 25, K_SENDRECV = 26, K_CLOSE_RANGE = 27, K_LISTEN = 28;
 
     private static final byte[] KIND = new byte[EventTable.CODE_LIMIT];
+    /** Scheduler events name the thread that ran, not one that made a call: they create no entry. */
+    private static final boolean[] NO_LAZY_THREAD = new boolean[EventTable.CODE_LIMIT];
     /** For K_SIMPLE_FD: the fd kind the call creates. */
     private static final byte[] SIMPLE_TYPE = new byte[EventTable.CODE_LIMIT];
 
@@ -80,6 +82,7 @@ public final class EventParser {
                 default -> K_NONE;
             };
             KIND[code] = (byte) k;
+            NO_LAZY_THREAD[code] = t.name().equals("switch");
             SIMPLE_TYPE[code] = switch (t.name()) {
                 case "eventfd", "eventfd2" -> FdTypes.EVENT;
                 case "signalfd", "signalfd4" -> FdTypes.SIGNALFD;
@@ -190,7 +193,11 @@ public final class EventParser {
         int kind = KIND[code];
         boolean exit = (code & 1) == 1;
         ThreadInfo t = threads.get(tid);
-        if (t == null && !(exit && (kind == K_CLONE || kind == K_EXECVE))) {
+        // tid 0 is the idle task (scheduler events on an idle CPU): no thread, no fields.
+        if (t != null && NO_LAZY_THREAD[code] && t.comm.length == 0) {
+            t = null; // an entry that only tracks fds is not attributed scheduler events (as libsinsp)
+        }
+        if (t == null && tid != 0 && !NO_LAZY_THREAD[code] && !(exit && (kind == K_CLONE || kind == K_EXECVE))) {
             t = lazyThread(tid);
         }
         if (t != null) {

@@ -17,9 +17,6 @@ final class Divergences {
     static String explain(String field, String sysdig, String mine, Map<String, String> s, Map<String, String> m) {
         String type = s.get("evt.type");
         String dir = s.get("evt.dir");
-        if (type.equals("switch")) {
-            return "scheduler switch events are not syscalls; Peregrine does not attribute them";
-        }
         if (type.equals("container")) {
             return "container meta-events: sysdig builds a pseudo-thread for them";
         }
@@ -35,7 +32,7 @@ final class Divergences {
         if (field.equals("container.name") && mine.equals("<NA>")) {
             return "container names come from the runtime (CRI), not read by this build";
         }
-        if (field.equals("group.gid") && Long.parseLong(sysdig) > 0xFFFFFFFFL) {
+        if (field.equals("group.gid") && sysdig.matches("\\d{10,}") && Long.parseLong(sysdig) > 0xFFFFFFFFL) {
             return "sysdig 0.29.3 prints a group id beyond 32 bits";
         }
         if (field.startsWith("fd.") && mine.equals("<NA>") && (s.get("fd.typechar").equals("o"))) {
