@@ -122,12 +122,19 @@ public final class EventRecord {
         if (sum > len) {
             return "parameter lengths overrun the record length " + len;
         }
+        // the walk also records each parameter's offset, so getters need not walk again
+        long at = base + sum;
         for (int i = 0; i < nparams; i++) {
-            sum += paramLen(i);
+            offsets[i] = at;
+            int pl = paramLen(i);
+            sum += pl;
+            at += pl;
         }
         if (sum > len) {
             return "parameters need " + sum + " bytes, record length is " + len;
         }
+        offsets[nparams] = at;
+        offsetsReady = true;
         return null;
     }
 
