@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Parameters whose name, type or print format in the event table of sysdig 0.29 differs from the
- * current scap table: sysdig-compatible output renders them the old way.
+ * current scap table: sysdig-compatible output renders them the old way. sysdig 0.29.3 in Debian is
+ * built on falcosecurity/libs e5c53d64 (2022-03).
  */
 final class SysdigLegacyParams {
     private SysdigLegacyParams() {

@@ -1,6 +1,9 @@
 package io.peregrine.protocol.event;
 
-/** The scap event table as data: per PPME code, name, category, flags and parameter layout (current layouts). */
+/**
+ * The scap event table as data: per PPME code, name, category, flags and parameter layout (current
+ * layouts), as in the falcosecurity/libs event table at commit 48dfd53 (2026-07).
+ */
 final class ScapEventTableData {
     private ScapEventTableData() {
     }
