@@ -1179,13 +1179,52 @@ EXIT_HANDLER(tgkill_x)
 	return 0;
 }
 
+static __always_inline __u16 ptrace_request(__u64 req)
+{
+	if (req <= 9)
+		return (__u16)req + 1; /* TRACEME .. SINGLESTEP */
+	switch (req) {
+	case 12: return 26;     /* GETREGS */
+	case 13: return 27;     /* SETREGS */
+	case 14: return 28;     /* GETFPREGS */
+	case 15: return 29;     /* SETFPREGS */
+	case 16: return 11;     /* ATTACH */
+	case 17: return 12;     /* DETACH */
+	case 18: return 30;     /* GETFPXREGS */
+	case 19: return 31;     /* SETFPXREGS */
+	case 21: return 32;     /* OLDSETOPTIONS */
+	case 24: return 13;     /* SYSCALL */
+	case 25: return 33;     /* GET_THREAD_AREA */
+	case 26: return 34;     /* SET_THREAD_AREA */
+	case 30: return 35;     /* ARCH_PRCTL */
+	case 31: return 36;     /* SYSEMU */
+	case 32: return 37;     /* SYSEMU_SINGLESTEP */
+	case 33: return 38;     /* SINGLEBLOCK */
+	case 0x4200: return 14; /* SETOPTIONS */
+	case 0x4201: return 15; /* GETEVENTMSG */
+	case 0x4202: return 16; /* GETSIGINFO */
+	case 0x4203: return 17; /* SETSIGINFO */
+	case 0x4204: return 18; /* GETREGSET */
+	case 0x4205: return 19; /* SETREGSET */
+	case 0x4206: return 20; /* SEIZE */
+	case 0x4207: return 21; /* INTERRUPT */
+	case 0x4208: return 22; /* LISTEN */
+	case 0x4209: return 23; /* PEEKSIGINFO */
+	case 0x420a: return 24; /* GETSIGMASK */
+	case 0x420b: return 25; /* SETSIGMASK */
+	default: return 0;      /* PPM_PTRACE_UNKNOWN */
+	}
+}
+
 EXIT_HANDLER(ptrace_x)
 {
 	struct rec r;
 	if (rec_begin(&r, PPME_SYSCALL_PTRACE_X, 5))
 		return 0;
+	__u16 req = ptrace_request(arg(regs, 0));
 	put_s64(&r, ret);
-	/* PT_DYN parameters: one index byte (0 = PPM_PTRACE_IDX_UINT64) then the value */
+	/* PT_DYN parameters: an index byte, then the value. addr is always a u64; data is the signal
+	 * delivered for the resuming requests (PPM_PTRACE_IDX_SIGTYPE) and a u64 otherwise. */
 	__u8 *d = r.buf + (r.pos & SCRATCH_MASK);
 	__u64 v = arg(regs, 2);
 	d[0] = 0;
@@ -1193,10 +1232,16 @@ EXIT_HANDLER(ptrace_x)
 	set_len(&r, 9);
 	d = r.buf + (r.pos & SCRATCH_MASK);
 	v = arg(regs, 3);
-	d[0] = 0;
-	__builtin_memcpy(d + 1, &v, 8);
-	set_len(&r, 9);
-	put_u16(&r, (__u16)arg(regs, 0)); /* raw request number (see docs/driver.md) */
+	if (req == 8 || req == 10 || req == 12 || req == 13 || req == 36 || req == 37 || req == 38) {
+		d[0] = 1;
+		d[1] = (__u8)v;
+		set_len(&r, 2);
+	} else {
+		d[0] = 0;
+		__builtin_memcpy(d + 1, &v, 8);
+		set_len(&r, 9);
+	}
+	put_u16(&r, req);
 	put_s64(&r, (__s32)arg(regs, 1));
 	rec_submit(&r);
 	return 0;

@@ -232,6 +232,13 @@ class LiveCaptureTest {
             CapturedEvent setuid = run.one(EventCodes.PPME_SYSCALL_SETUID_X, e -> e.tid() == child);
             assertEquals(0, setuid.num("res"), "the test runs as root");
             assertEquals(65534, setuid.num("uid"));
+            CapturedEvent ptrace = run.one(EventCodes.PPME_SYSCALL_PTRACE_X, e -> e.tid() == child);
+            assertEquals(0, ptrace.num("res"));
+            assertEquals(1, ptrace.num("request"), "PPM_PTRACE_TRACEME");
+            CapturedEvent kill = run.one(EventCodes.PPME_SYSCALL_KILL_X, e -> e.num("pid") == child);
+            assertEquals(0, kill.num("res"));
+            assertEquals(0, kill.num("sig"));
+            assertEquals(run.pid, kill.tid());
             CapturedEvent childExit = run.one(EventCodes.PPME_PROCEXIT_1_E, e -> e.tid() == child);
             assertEquals(7, childExit.num("ret"));
             assertEquals(0, childExit.num("sig"));

@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Regenerates the recorded-bytes fixture of {@link RecordedEventsTest} (not a test; run as root):
  * the action script's file, network, memfd and identity events, as the probe wrote them.
- * Records carrying the environment (execve) are left out of the fixture.
+ * Records carrying the environment (execve) are left out of the fixture. After regenerating,
+ * update the inode, device and client port that RecordedEventsTest expects (the script prints them).
  *
  * Usage: RecordFixture driver/src/test/resources/io/peregrine/driver/live/recorded-events.bin
  */
