@@ -1,0 +1,112 @@
+package io.peregrine.rules.events;
+
+import io.peregrine.protocol.alert.Alert;
+import io.peregrine.protocol.frame.FrameFormatException;
+import io.peregrine.protocol.frame.FrameKind;
+import io.peregrine.protocol.frame.FrameView;
+import io.peregrine.protocol.projection.ProjectedEventView;
+import io.peregrine.rules.alerts.RuleThrottle;
+import io.peregrine.rules.compile.CompiledRule;
+import io.peregrine.rules.compile.CompiledRuleset;
+import io.peregrine.rules.output.AlertFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Evaluates every projected record of a frame against the active ruleset, on one thread. Matches
+ * become alerts (throttled per rule) handed to {@code publish}; the returned stage completes when
+ * all of the frame's alerts are stored, which is when the frame may be acknowledged.
+ */
+public final class Evaluator implements FrameHandler {
+
+    private final Supplier<CompiledRuleset> ruleset;
+    private final Function<Alert, CompletionStage<?>> publish;
+    private final LossAlerts loss;
+    private final RuleThrottle throttle;
+    private final boolean firstOnly;
+    private final FrameView frame = new FrameView();
+    private final ProjectedFieldValues values = new ProjectedFieldValues();
+    private final List<CompletableFuture<?>> pending = new ArrayList<>();
+    private AlertFactory alerts;
+    private String alertsNode;
+    private long events;
+    private long matches;
+    private long suppressed;
+
+    public Evaluator(Supplier<CompiledRuleset> ruleset, Function<Alert, CompletionStage<?>> publish, LossAlerts loss,
+                     RuleThrottle throttle, boolean firstOnly) {
+        this.ruleset = ruleset;
+        this.publish = publish;
+        this.loss = loss;
+        this.throttle = throttle;
+        this.firstOnly = firstOnly;
+    }
+
+    @Override
+    public CompletionStage<?> onFrame(byte[] data) {
+        try {
+            frame.wrap(data);
+        } catch (FrameFormatException e) {
+            throw new MalformedFrameException(e.getMessage());
+        }
+        if (frame.kind() != FrameKind.PROJECTED_EVENTS) {
+            throw new MalformedFrameException("expected a frame of projected events, got " + frame.kind());
+        }
+        String node = frame.node();
+        if (!node.equals(alertsNode)) {
+            alerts = new AlertFactory(node);
+            alertsNode = node;
+        }
+        CompiledRuleset rules = ruleset.get();
+        values.bind(rules.slots());
+        pending.clear();
+        for (int p = frame.payloadStart(); p < frame.payloadEnd(); p = frame.nextRecord(p)) {
+            ProjectedEventView e = values.wrap(frame.segment(), p);
+            String bad = e.validate(frame.payloadEnd() - p);
+            if (bad != null) {
+                throw new MalformedFrameException(bad);
+            }
+            events++;
+            if (loss.isLossEvent(e)) {
+                pending.add(publish.apply(loss.alert(e, node)).toCompletableFuture());
+                continue;
+            }
+            rules.evaluate(values, firstOnly, this::matched);
+        }
+        if (pending.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
+    }
+
+    private void matched(CompiledRule rule, io.peregrine.rules.eval.FieldValues event) {
+        matches++;
+        long held = throttle.acquire(rule.index(), System.nanoTime());
+        if (held < 0) {
+            suppressed++;
+            return;
+        }
+        Alert a = alerts.create(rule.name(), rule.priority(), rule.tags(), rule.source(), rule.output(), event);
+        if (held > 0) {
+            a = LossAlerts.withSuppressed(a, held);
+        }
+        pending.add(publish.apply(a).toCompletableFuture());
+    }
+
+    public long events() {
+        return events;
+    }
+
+    public long matches() {
+        return matches;
+    }
+
+    public long suppressed() {
+        return suppressed;
+    }
+}
