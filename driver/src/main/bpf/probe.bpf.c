@@ -2043,7 +2043,12 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
 	/* tp_btf arguments are typed kernel pointers: a direct load, no helper call */
 	__u32 nr = (__u32)regs->orig_ax;
-	if (nr >= MAX_SYSCALLS || !selected(nr) || excluded())
+	if (nr >= MAX_SYSCALLS || !selected(nr))
+		return 0;
+	__u32 zero = 0;
+	__u64 id = bpf_get_current_pid_tgid();
+	struct pg_settings *s = bpf_map_lookup_elem(&settings, &zero);
+	if (!s || s->exclude_tgid == (__u32)(id >> 32))
 		return 0;
 	bpf_tail_call(ctx, &exit_handlers, nr);
 	/* No handler for this syscall: a generic record (scap "syscall" event) with its number. Its size
@@ -2055,10 +2060,8 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 			c->drops++;
 		return 0;
 	}
-	__u32 zero = 0;
-	struct pg_settings *s = bpf_map_lookup_elem(&settings, &zero);
-	g->ts = bpf_ktime_get_boot_ns() + (s ? s->boot_time_ns : 0);
-	g->tid = (__u32)bpf_get_current_pid_tgid();
+	g->ts = bpf_ktime_get_boot_ns() + s->boot_time_ns;
+	g->tid = (__u32)id;
 	g->len = PG_GENERIC_LEN;
 	g->type = PPME_GENERIC_X;
 	g->nparams = 2;
