@@ -1,7 +1,9 @@
 package io.peregrine.capture.source;
 
 import io.peregrine.capture.pipeline.CaptureSource;
+import io.peregrine.driver.capture.CaptureFileReader;
 import io.peregrine.driver.scap.ScapReader;
+import io.peregrine.driver.source.CaptureFormatException;
 import io.peregrine.driver.source.EventSource;
 
 import java.io.IOException;
@@ -18,8 +20,16 @@ final class FileCapture implements CaptureSource {
         this.file = file;
     }
 
+    /** Peregrine's own capture file if it starts with its magic, else a .scap file (either may be gzip'ed). */
     static FileCapture open(Path file) throws IOException {
-        return new FileCapture(ScapReader.open(file), file);
+        try {
+            return new FileCapture(CaptureFileReader.open(file), file);
+        } catch (CaptureFormatException notOurs) {
+            if (notOurs.offset() != 0) {
+                throw notOurs;
+            }
+            return new FileCapture(ScapReader.open(file), file);
+        }
     }
 
     @Override
