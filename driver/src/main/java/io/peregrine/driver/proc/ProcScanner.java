@@ -77,6 +77,19 @@ public final class ProcScanner {
         return out.count() - before;
     }
 
+    /**
+     * Emits the users and groups only (from {@code etc/passwd} and {@code etc/group}): what a
+     * capture sends again when those files change, so that names follow the host.
+     */
+    public int accounts(SeedRecords out) {
+        int before = out.count();
+        java.time.Instant now = java.time.Instant.now();
+        ts = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        users(out);
+        groups(out);
+        return out.count() - before;
+    }
+
     private static boolean isNumber(String s) {
         if (s.isEmpty()) {
             return false;
