@@ -323,6 +323,8 @@ public final class FieldExtractor {
             out.uint64(e.ts() % 1_000_000_000L);
         } else if (op == EVT_DIR) {
             out.bytes(c.isExit() ? EXIT : ENTER);
+        } else if ((op == EVT_TYPE || op == SYSCALL_TYPE) && e.type() < TYPE_NAMES.length && TYPE_NAMES[e.type()] != null) {
+            out.bytes(TYPE_NAMES[e.type()]);
         } else if (op == EVT_TYPE || op == SYSCALL_TYPE) {
             text.setLength(0);
             text.append(SysdigFormatter.typeName(e));
@@ -469,8 +471,36 @@ public final class FieldExtractor {
         latin1(out);
     }
 
+    /** evt.type text per scap code; null for generic events, whose name depends on the record. */
+    private static final byte[][] TYPE_NAMES = new byte[EventTable.SCAP_LIMIT][];
+
+    static {
+        for (int code = 2; code < EventTable.SCAP_LIMIT; code++) {
+            EventType et = EventTable.get(code);
+            if (et != null) {
+                TYPE_NAMES[code] = bytes(et.name());
+            }
+        }
+    }
+
+    /** Position of the result parameter per scap code (-1: none), computed once. */
+    private static final byte[] RES_INDEX = new byte[EventTable.SCAP_LIMIT];
+
+    static {
+        for (int code = 0; code < EventTable.SCAP_LIMIT; code++) {
+            EventType et = EventTable.get(code);
+            RES_INDEX[code] = (byte) (et == null ? -1 : resIndexOf(et));
+        }
+    }
+
     private static int resIndex(EventRecord e, EventType et) {
-        int n = Math.min(e.nparams(), et.nparams());
+        int code = e.type();
+        int i = code < RES_INDEX.length ? RES_INDEX[code] : -1;
+        return i < e.nparams() ? i : -1;
+    }
+
+    private static int resIndexOf(EventType et) {
+        int n = et.nparams();
         for (int i = 0; i < n; i++) {
             if (et.param(i).name().equals("res")) {
                 return i;

@@ -122,6 +122,9 @@ public final class EventParser {
     private long pendingCloseFd = -1;
     private long pendingThreadRemoval = -1;
 
+    /** Processes whose threads were seeded before their main thread (rare: list order). */
+    private final java.util.Set<Long> orphanPids = new java.util.HashSet<>();
+
     private long fdsDropped;
     private long unknownEvents;
     private long threadsCreatedLazily;
@@ -210,7 +213,7 @@ public final class EventParser {
             return c;
         }
         if (t != null && t.lastEnterType == code - 1 && t.lastEnter != null) {
-            c.enter = c.enterView.wrap(MemorySegment.ofArray(t.lastEnter), 0);
+            c.enter = c.enterView.wrap(t.lastEnterSegment, 0);
         }
         switch (kind) {
             case K_CLONE -> t = onClone(e, t, code);
@@ -267,6 +270,7 @@ public final class EventParser {
         int len = e.len();
         if (t.lastEnter == null || t.lastEnter.length < len) {
             t.lastEnter = new byte[Math.max(len, 128)];
+            t.lastEnterSegment = MemorySegment.ofArray(t.lastEnter);
         }
         MemorySegment.copy(e.segment(), ValueLayout.JAVA_BYTE, e.offset(), t.lastEnter, 0, len);
         t.lastEnterType = code;
@@ -1208,7 +1212,7 @@ public final class EventParser {
         }
         threads.put(t);
         // Threads seeded before their main thread: point them at the main's table now.
-        if (t.isMain()) {
+        if (t.isMain() && orphanPids.remove(t.pid)) {
             final ThreadInfo m = t;
             int[] n = new int[1];
             threads.forEach(o -> {
@@ -1218,6 +1222,8 @@ public final class EventParser {
                 }
             });
             m.groupThreads += n[0];
+        } else if (!t.isMain() && main == null) {
+            orphanPids.add(t.pid);
         }
         ThreadInfo parent = threads.get(t.ptid);
         if (parent != null) {

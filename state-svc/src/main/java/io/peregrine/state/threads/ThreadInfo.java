@@ -59,6 +59,7 @@ public final class ThreadInfo {
     public long lastEventFd = -1;
     /** Copy of the last enter event, for exit events that need its parameters. */
     public byte[] lastEnter;
+    public java.lang.foreign.MemorySegment lastEnterSegment;
     public int lastEnterType = -1;
 
     public boolean isMain() {
