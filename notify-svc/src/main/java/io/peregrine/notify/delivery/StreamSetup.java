@@ -7,6 +7,7 @@ import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
+import io.peregrine.protocol.nats.JetStreams;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -17,35 +18,18 @@ import java.time.Duration;
  */
 public final class StreamSetup {
 
-    private static final int STREAM_NOT_FOUND = 10059;
-    private static final int STREAM_NAME_IN_USE = 10058;
-
     private StreamSetup() {
     }
 
     public static void ensureStream(JetStreamManagement jsm, String name, String subject, Duration maxAge)
             throws IOException, JetStreamApiException {
-        try {
-            jsm.getStreamInfo(name);
-            return;
-        } catch (JetStreamApiException e) {
-            if (e.getApiErrorCode() != STREAM_NOT_FOUND) {
-                throw e;
-            }
-        }
-        try {
-            jsm.addStream(StreamConfiguration.builder()
-                    .name(name)
-                    .subjects(subject)
-                    .storageType(StorageType.File)
-                    .maxAge(maxAge)
-                    .duplicateWindow(Duration.ofMinutes(2))
-                    .build());
-        } catch (JetStreamApiException e) {
-            if (e.getApiErrorCode() != STREAM_NAME_IN_USE) {
-                throw e;
-            }
-        }
+        JetStreams.ensure(jsm, StreamConfiguration.builder()
+                .name(name)
+                .subjects(subject)
+                .storageType(StorageType.File)
+                .maxAge(maxAge)
+                .duplicateWindow(Duration.ofMinutes(2))
+                .build());
     }
 
     /** The durable pull consumer; the same configuration from every replica, so creating it twice is harmless. */

@@ -201,6 +201,26 @@ class OutputApiTest {
     }
 
     @Test
+    void aggregationAndFiltersRoundTrip() {
+        String name = name();
+        String editor = Tokens.of("editor");
+        Map<String, Object> decl = Map.of("name", name, "type", "stdout", "includeRules", List.of("Write below *"),
+                "excludeTags", List.of("noise"), "template", "${rule} x${count}",
+                "aggregation", Map.of("window", "PT30S", "keyFields", List.of("proc.name")));
+        given().auth().oauth2(editor).contentType(ContentType.JSON).body(decl).post("/api/v1/outputs").then().statusCode(201);
+        given().auth().oauth2(Tokens.of("viewer")).get("/api/v1/outputs/" + name).then().statusCode(200)
+                .body("aggregation.window", equalTo("PT30S"))
+                .body("aggregation.keyFields", equalTo(List.of("proc.name")))
+                .body("includeRules", equalTo(List.of("Write below *")))
+                .body("template", equalTo("${rule} x${count}"));
+        given().auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("type", "stdout", "aggregation", Map.of("window", "PT0S")))
+                .put("/api/v1/outputs/" + name).then().statusCode(400)
+                .body("problems[0]", containsString("aggregation.window"));
+        given().auth().oauth2(editor).delete("/api/v1/outputs/" + name).then().statusCode(204);
+    }
+
+    @Test
     void configOutputsAreListedButNotChangedOverTheApi() {
         given().auth().oauth2(Tokens.of("viewer")).get("/api/v1/outputs/terminal").then().statusCode(200)
                 .body("type", equalTo("terminal")).body("source", equalTo("config"));
