@@ -34,13 +34,13 @@ class ShapeTest {
                         .path("ports").get(0)).put("containerPort", 8080)),
                 new Case("readiness probe", d -> ((com.fasterxml.jackson.databind.node.ObjectNode) Rendered.container(Rendered.find(d, "Deployment", "rules-svc"), 0)
                         .path("readinessProbe").path("httpGet")).put("path", "/health")),
-                new Case("env", d -> ((com.fasterxml.jackson.databind.node.ArrayNode) Rendered.container(Rendered.find(d, "Deployment", "rules-svc"), 0)
+                new Case("env PEREGRINE_EXTRA", d -> ((com.fasterxml.jackson.databind.node.ArrayNode) Rendered.container(Rendered.find(d, "Deployment", "rules-svc"), 0)
                         .path("env")).addObject().put("name", "PEREGRINE_EXTRA").put("value", "1")),
                 new Case("pod labels", d -> ((com.fasterxml.jackson.databind.node.ObjectNode) Rendered.find(d, "Deployment", "rules-svc")
                         .path("spec").path("template").path("metadata").path("labels")).put("tier", "x")),
                 new Case("service ports", d -> ((com.fasterxml.jackson.databind.node.ObjectNode) Rendered.find(d, "Service", "rules-svc")
                         .path("spec").path("ports").get(0)).put("port", 80)),
-                new Case("limits", d -> ((com.fasterxml.jackson.databind.node.ObjectNode) Rendered.container(Rendered.find(d, "Deployment", "rules-svc"), 0)
+                new Case("limits memory", d -> ((com.fasterxml.jackson.databind.node.ObjectNode) Rendered.container(Rendered.find(d, "Deployment", "rules-svc"), 0)
                         .path("resources").path("limits")).put("memory", "2Gi")));
         for (Case c : cases) {
             Shape after = shape(Rendered.changed("base", c.change()), "rules-svc");

@@ -52,10 +52,14 @@ public record Shape(Map<String, String> aspects) {
             a.put("liveness probe", probe(c.getLivenessProbe()));
             a.put("readiness probe", probe(c.getReadinessProbe()));
             a.put("startup probe", probe(c.getStartupProbe()));
-            a.put("env", c.getEnv() == null ? "{}" : c.getEnv().stream()
-                    .collect(Collectors.toMap(EnvVar::getName, Shape::envSource, (x, y) -> x + " AND " + y, TreeMap::new)).toString());
-            a.put("requests", quantities(c.getResources() == null ? null : c.getResources().getRequests()));
-            a.put("limits", quantities(c.getResources() == null ? null : c.getResources().getLimits()));
+            // One aspect per variable and per resource, so that a difference names it.
+            if (c.getEnv() != null) {
+                c.getEnv().forEach(e -> a.merge("env " + e.getName(), envSource(e), (x, y) -> x + " AND " + y));
+            }
+            if (c.getResources() != null) {
+                quantities("requests", c.getResources().getRequests(), a);
+                quantities("limits", c.getResources().getLimits(), a);
+            }
             a.put("volume mounts", c.getVolumeMounts() == null ? "[]" : c.getVolumeMounts().stream()
                     .filter(m -> !hostVolumes.contains(m.getName()))
                     .map(Shape::mount).collect(Collectors.toCollection(TreeSet::new)).toString());
@@ -82,7 +86,8 @@ public record Shape(Map<String, String> aspects) {
         Set<String> keys = new TreeSet<>(aspects.keySet());
         keys.addAll(other.aspects.keySet());
         return keys.stream().filter(k -> !String.valueOf(aspects.get(k)).equals(String.valueOf(other.aspects.get(k))))
-                .map(k -> k + ": " + thisName + " has " + aspects.get(k) + ", " + otherName + " has " + other.aspects.get(k))
+                .map(k -> k + ": " + thisName + " has " + aspects.getOrDefault(k, "nothing") + ", " + otherName + " has "
+                        + other.aspects.getOrDefault(k, "nothing"))
                 .toList();
     }
 
@@ -124,13 +129,10 @@ public record Shape(Map<String, String> aspects) {
     }
 
     /** Quantities compared by value, so "1" and "1000m", or "1Gi" and "1024Mi", are equal. */
-    private static String quantities(Map<String, Quantity> q) {
-        if (q == null) {
-            return "{}";
+    private static void quantities(String kind, Map<String, Quantity> q, Map<String, String> a) {
+        if (q != null) {
+            q.forEach((k, v) -> a.put(kind + " " + k, v.getNumericalAmount().stripTrailingZeros().toPlainString()));
         }
-        Map<String, String> out = new TreeMap<>();
-        q.forEach((k, v) -> out.put(k, v.getNumericalAmount().stripTrailingZeros().toPlainString()));
-        return out.toString();
     }
 
     private static String mount(VolumeMount m) {
