@@ -4,6 +4,7 @@ import io.peregrine.capture.framing.FramePublisher;
 import io.peregrine.capture.framing.FrameQueue;
 import io.peregrine.capture.framing.FrameSink;
 import io.peregrine.capture.framing.Framer;
+import io.peregrine.driver.proc.SeedRecords;
 import io.peregrine.driver.source.EventConsumer;
 import io.peregrine.protocol.event.EventRecord;
 import org.jboss.logging.Logger;
@@ -33,6 +34,8 @@ public final class CapturePipeline implements AutoCloseable {
     private volatile State state = State.STARTING;
     private volatile String failure;
     private volatile boolean stopping;
+    /** Seed events from other threads (account changes), delivered by the reader in stream order. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<SeedRecords> injected = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public CapturePipeline(CaptureSource source, FrameSink sink, String node, UUID bootId,
                            int frameBytes, long frameMillis, int queueFrames, double speed) {
@@ -57,6 +60,9 @@ public final class CapturePipeline implements AutoCloseable {
         int idle = 0;
         try {
             while (!stopping) {
+                for (SeedRecords seeds; (seeds = injected.poll()) != null; ) {
+                    seeds.deliver(framer, Integer.MAX_VALUE);
+                }
                 int n = source.events().poll(consumer, BATCH);
                 if (n < 0) {
                     break;
@@ -96,6 +102,11 @@ public final class CapturePipeline implements AutoCloseable {
             Pacer.sleep(wait);
         }
         framer.accept(event);
+    }
+
+    /** Adds seed events to the stream, between two batches of the source (thread-safe). */
+    public void inject(SeedRecords seeds) {
+        injected.add(seeds);
     }
 
     /** Waits until the reader has finished and every queued frame has been sent or counted. */

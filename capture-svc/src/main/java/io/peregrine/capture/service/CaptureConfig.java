@@ -31,6 +31,10 @@ public interface CaptureConfig {
     /** The node name; defaults to NODE_NAME (Kubernetes downward API), then the host name. */
     Optional<String> node();
 
+    /** The host's /etc (users and groups): mounted elsewhere in a container, e.g. /host/etc. */
+    @WithDefault("/etc")
+    String hostEtc();
+
     /** Where recordings are written. */
     @WithDefault("/var/lib/peregrine/recordings")
     String recordingsDir();

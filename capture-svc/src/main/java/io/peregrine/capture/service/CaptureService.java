@@ -1,5 +1,6 @@
 package io.peregrine.capture.service;
 
+import io.peregrine.capture.accounts.AccountsWatcher;
 import io.peregrine.capture.pipeline.CapturePipeline;
 import io.peregrine.capture.pipeline.CaptureSource;
 import io.peregrine.capture.recording.Recordings;
@@ -34,6 +35,7 @@ public class CaptureService {
     private volatile String startError;
     private InterestWatcher watcher;
     private final Recordings recordings;
+    private AccountsWatcher accounts;
 
     public CaptureService(CaptureConfig config, NatsClient nats) {
         this.config = config;
@@ -44,6 +46,7 @@ public class CaptureService {
     }
 
     void onStart(@Observes StartupEvent ev) {
+        accounts = new AccountsWatcher(Path.of(config.hostEtc()), () -> pipeline).start(2000);
         if (config.autostart()) {
             start(config.source(), config.speed());
         }
@@ -84,7 +87,14 @@ public class CaptureService {
     }
 
     void onStop(@Observes ShutdownEvent ev) {
+        if (accounts != null) {
+            accounts.close();
+        }
         stop();
+    }
+
+    public AccountsWatcher accounts() {
+        return accounts;
     }
 
     public CapturePipeline pipeline() {
