@@ -119,6 +119,21 @@ public enum Syscall {
         return s;
     }
 
+    /**
+     * The syscalls whose records have event type {@code code} (for turning the event types rules
+     * need into the kernel-side selection); empty when the probe produces no such records. Generic
+     * "syscall" records come from syscalls selected by number and are not listed here.
+     */
+    public static java.util.List<Syscall> producing(int code) {
+        java.util.List<Syscall> l = new java.util.ArrayList<>();
+        for (Syscall s : values()) {
+            if (s.exitEvent == code) {
+                l.add(s);
+            }
+        }
+        return l;
+    }
+
     /** The syscall with that name, or null. */
     public static Syscall byName(String name) {
         for (Syscall s : values()) {
