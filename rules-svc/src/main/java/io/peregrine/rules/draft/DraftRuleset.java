@@ -23,6 +23,9 @@ import java.util.Map;
  */
 public final class DraftRuleset {
 
+    /** Items already read on their own and found to be one complete definition (reading is the slow part). */
+    private static final Map<ItemSource, Boolean> CHECKED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A ruleset the engine accepted. */
     public record Validated(List<ItemSource> items, Ruleset ruleset, CompiledRuleset compiled) {
         public List<String> warnings() {
@@ -38,19 +41,28 @@ public final class DraftRuleset {
             throw new RulesetProblem(new Finding(null, null, null, 0, 0, "the ruleset would hold " + items.size()
                     + " items; at most " + maxItems + " are allowed (peregrine.rules.max-items)"), true);
         }
-        Map<String, ItemSource> byFile = new HashMap<>();
-        RulesetBuilder builder = new RulesetBuilder();
         for (ItemSource item : items) {
-            String file = item.kind().fileOf(item.name());
-            byFile.put(file, item);
-            try {
-                checkShape(item, file);
-                builder.add(file, item.source());
-            } catch (RuleLoadException e) {
-                throw problem(e, byFile);
+            if (!CHECKED.containsKey(item)) {
+                try {
+                    checkShape(item, item.kind().fileOf(item.name()));
+                } catch (RuleLoadException e) {
+                    SourcePosition p = e.position();
+                    throw new RulesetProblem(new Finding(item.kind(), item.name(), p.file(), p.line(), p.column(),
+                            e.reason()), false);
+                }
+                if (CHECKED.size() > 100_000) {
+                    CHECKED.clear();
+                }
+                CHECKED.put(item, Boolean.TRUE);
             }
         }
-        Ruleset built = builder.build();
+        CombinedText all = CombinedText.of(items);
+        Ruleset built;
+        try {
+            built = new RulesetBuilder().add(CombinedText.FILE, all.text).build();
+        } catch (RuleLoadException e) {
+            throw new RulesetProblem(all.locate(e.position(), e.reason()), false);
+        }
         Map<String, Boolean> enabled = new HashMap<>();
         for (ItemSource i : items) {
             if (i.kind() == ItemKind.RULE) {
@@ -62,24 +74,24 @@ public final class DraftRuleset {
             rules.add(r.withEnabled(enabled.getOrDefault(r.name(), r.enabled())));
         }
         Ruleset ruleset = new Ruleset(rules, built.macros(), built.lists(), built.warnings());
-        return new Validated(List.copyOf(items), ruleset, compile(ruleset, maxDepth, byFile));
+        return new Validated(List.copyOf(items), ruleset, compile(ruleset, maxDepth, all));
     }
 
     /**
      * Compiles a merged ruleset, refusing conditions nested deeper than {@code maxDepth} first.
-     * {@code byFile} names the stored item behind each file name (others are files being imported).
+     * {@code stored} names the stored item behind a position (others are in files being imported).
      */
-    public static CompiledRuleset compile(Ruleset ruleset, int maxDepth, Map<String, ItemSource> byFile) {
+    static CompiledRuleset compile(Ruleset ruleset, int maxDepth, CombinedText stored) {
         for (MacroDefinition m : ruleset.macros().values()) {
-            checkDepth(m.condition(), maxDepth, byFile);
+            checkDepth(m.condition(), maxDepth, stored);
         }
         for (RuleDefinition r : ruleset.rules()) {
-            checkDepth(r.condition(), maxDepth, byFile);
+            checkDepth(r.condition(), maxDepth, stored);
         }
         try {
             return RuleCompiler.compile(ruleset);
         } catch (RuleLoadException e) {
-            throw problem(e, byFile);
+            throw new RulesetProblem(stored.locate(e.position(), e.reason()), false);
         } catch (StackOverflowError e) {
             // Depth was checked per condition; macros nested through each other can still go deep.
             throw new RulesetProblem(new Finding(null, null, null, 0, 0,
@@ -125,6 +137,9 @@ public final class DraftRuleset {
             throw new RuleLoadException(one.position(), "the item is named '" + name + "' but is stored as '"
                     + item.name() + "'");
         }
+        if (item.source().lines().anyMatch(l -> l.startsWith("---") || l.startsWith("..."))) {
+            throw new RuleLoadException(one.position(), "an item must not hold YAML document markers (--- or ...)");
+        }
         if (fragment) {
             throw new RuleLoadException(one.position(), "'append' and 'override' change an item defined in an "
                     + "earlier file; send the complete " + item.kind().word() + " here, or use the import endpoint");
@@ -135,24 +150,14 @@ public final class DraftRuleset {
         return new RuleLoadException(one.position(), "expected a " + item.kind().word() + ", found a " + found);
     }
 
-    private static void checkDepth(PositionedText condition, int maxDepth, Map<String, ItemSource> byFile) {
+    private static void checkDepth(PositionedText condition, int maxDepth, CombinedText stored) {
         if (condition == null) {
             return;
         }
         int at = ConditionDepth.exceeds(condition.text(), maxDepth);
         if (at >= 0) {
-            SourcePosition p = condition.position(at);
-            ItemSource item = byFile.get(p.file());
-            throw new RulesetProblem(new Finding(item == null ? null : item.kind(), item == null ? null : item.name(),
-                    p.file(), p.line(), p.column(), "condition nests deeper than " + maxDepth
+            throw new RulesetProblem(stored.locate(condition.position(at), "condition nests deeper than " + maxDepth
                     + " levels of parentheses and 'not' (peregrine.rules.max-condition-depth)"), true);
         }
-    }
-
-    private static RulesetProblem problem(RuleLoadException e, Map<String, ItemSource> byFile) {
-        SourcePosition p = e.position();
-        ItemSource item = p == null ? null : byFile.get(p.file());
-        return new RulesetProblem(new Finding(item == null ? null : item.kind(), item == null ? null : item.name(),
-                p == null ? null : p.file(), p == null ? 0 : p.line(), p == null ? 0 : p.column(), e.reason()), false);
     }
 }

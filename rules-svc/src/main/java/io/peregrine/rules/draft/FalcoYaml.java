@@ -94,12 +94,19 @@ public final class FalcoYaml {
         };
     }
 
-    private static String dump(Map<String, Object> item) {
+    /** Building a Yaml is costly and it is not thread-safe: one per thread. */
+    private static final ThreadLocal<Yaml> DUMPER = ThreadLocal.withInitial(() -> {
         DumperOptions o = new DumperOptions();
         o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         o.setIndent(2);
         o.setWidth(120);
-        return new Yaml(o).dump(List.of(item));
+        return new Yaml(o);
+    });
+
+    private static final Map<String, Boolean> OWN_ENABLED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String dump(Map<String, Object> item) {
+        return DUMPER.get().dump(List.of(item));
     }
 
     /**
@@ -133,6 +140,19 @@ public final class FalcoYaml {
 
     /** The enabled state a rule's own YAML gives it (true when it says nothing). */
     public static boolean ownEnabled(ItemSource rule) {
+        Boolean known = OWN_ENABLED.get(rule.source());
+        if (known != null) {
+            return known;
+        }
+        boolean e = readEnabled(rule);
+        if (OWN_ENABLED.size() > 100_000) {
+            OWN_ENABLED.clear();
+        }
+        OWN_ENABLED.put(rule.source(), e);
+        return e;
+    }
+
+    private static boolean readEnabled(ItemSource rule) {
         for (RuleFileItem it : RuleFileReader.read(rule.kind().fileOf(rule.name()), rule.source(), w -> { })) {
             if (it instanceof RuleFileItem.RuleItem r) {
                 return r.enabled() == null || r.enabled();

@@ -33,11 +33,11 @@ public record ImportPlan(List<ItemSource> items, List<String> added, List<String
         for (ItemSource i : current) {
             currentByKey.put(key(i.kind(), i.name()), i);
         }
-        Map<String, ItemSource> before = canonical(merge(current, List.of(), new HashMap<>()));
-        Map<String, ItemSource> byFile = new HashMap<>();
-        Ruleset merged = merge(replace ? List.of() : current, files, byFile);
+        Map<String, ItemSource> before = canonical(merge(CombinedText.of(current), current, List.of()));
+        CombinedText stored = CombinedText.of(replace ? List.of() : current);
+        Ruleset merged = merge(stored, replace ? List.of() : current, files);
         // Compiled here, before the items are rewritten, so that errors point into the files as sent.
-        DraftRuleset.compile(merged, maxDepth, byFile);
+        DraftRuleset.compile(merged, maxDepth, stored);
         Map<String, Integer> fileOrder = new HashMap<>();
         for (int i = 0; i < files.size(); i++) {
             fileOrder.put(files.get(i).name(), i);
@@ -92,18 +92,18 @@ public record ImportPlan(List<ItemSource> items, List<String> added, List<String
         return out;
     }
 
-    private static Ruleset merge(List<ItemSource> items, List<RuleFile> files, Map<String, ItemSource> byFile) {
+    private static Ruleset merge(CombinedText stored, List<ItemSource> items, List<RuleFile> files) {
         RulesetBuilder b = new RulesetBuilder();
         try {
             StringBuilder switches = new StringBuilder();
             for (ItemSource i : items) {
-                String file = i.kind().fileOf(i.name());
-                byFile.put(file, i);
-                b.add(file, i.source());
                 if (i.kind() == ItemKind.RULE && FalcoYaml.ownEnabled(i) != i.enabled()) {
                     switches.append("- rule: ").append(quoted(i.name())).append("\n  override:\n    enabled: replace\n")
                             .append("  enabled: ").append(i.enabled()).append('\n');
                 }
+            }
+            if (!items.isEmpty()) {
+                b.add(CombinedText.FILE, stored.text);
             }
             if (!switches.isEmpty()) {
                 b.add("(enabled switches)", switches.toString());
@@ -112,10 +112,7 @@ public record ImportPlan(List<ItemSource> items, List<String> added, List<String
                 b.add(f.name(), f.content());
             }
         } catch (RuleLoadException e) {
-            SourcePosition p = e.position();
-            ItemSource item = byFile.get(p.file());
-            throw new RulesetProblem(new Finding(item == null ? null : item.kind(), item == null ? null : item.name(),
-                    p.file(), p.line(), p.column(), e.reason()), false);
+            throw new RulesetProblem(stored.locate(e.position(), e.reason()), false);
         }
         return b.build();
     }
