@@ -32,10 +32,16 @@ public final class FramePublisher implements Runnable {
     private final LongAdder publishNanos = new LongAdder();
 
     private volatile FrameTap tap = FrameTap.NONE;
+    private volatile java.util.function.LongConsumer latency = nanos -> { };
 
     public FramePublisher(FrameQueue queue, FrameSink sink) {
         this.queue = queue;
         this.sink = sink;
+    }
+
+    /** Receives the time each successful send took (the publish latency histogram). */
+    public void latency(java.util.function.LongConsumer observer) {
+        this.latency = observer;
     }
 
     public void tap(FrameTap tap) {
@@ -82,7 +88,9 @@ public final class FramePublisher implements Runnable {
             }
             return;
         }
-        publishNanos.add(System.nanoTime() - t0);
+        long took = System.nanoTime() - t0;
+        publishNanos.add(took);
+        latency.accept(took);
         sequence++;
         accounted += lost + count;
         pendingLost = 0;

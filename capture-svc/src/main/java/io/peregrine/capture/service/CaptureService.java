@@ -16,6 +16,9 @@ import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Runs one capture pipeline for this node: opens the configured source, publishes its frames on
@@ -37,9 +40,15 @@ public class CaptureService {
     private final Recordings recordings;
     private AccountsWatcher accounts;
 
-    public CaptureService(CaptureConfig config, NatsClient nats) {
+    private final Timer publishLatency;
+
+    public CaptureService(CaptureConfig config, NatsClient nats, MeterRegistry registry) {
         this.config = config;
         this.nats = nats;
+        this.publishLatency = Timer.builder("peregrine_capture_publish_latency")
+                .description("Time to hand one frame to NATS")
+                .publishPercentileHistogram()
+                .register(registry);
         this.node = NodeName.resolve(config.node());
         this.recordings = new Recordings(Path.of(config.recordingsDir()), node, bootId,
                 () -> pipeline != null && !pipeline.source().finite());
@@ -60,6 +69,7 @@ public class CaptureService {
             pipeline = new CapturePipeline(src, new NatsFrameSink(nats.connection(), Subjects.raw(node)), node, bootId,
                     config.frameBytes(), config.frameMillis(), config.queueFrames(), speed);
             pipeline.publisher().tap(recordings);
+            pipeline.publisher().latency(nanos -> publishLatency.record(nanos, TimeUnit.NANOSECONDS));
             pipeline.start();
             startError = null;
             watcher = new InterestWatcher(nats, src);
