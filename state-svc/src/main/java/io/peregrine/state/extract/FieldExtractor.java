@@ -58,7 +58,18 @@ public final class FieldExtractor {
             USER_UID = n++, USER_NAME = n++, USER_HOMEDIR = n++, USER_SHELL = n++, USER_LOGINUID = n++,
             USER_LOGINNAME = n++, GROUP_GID = n++, GROUP_NAME = n++, CONTAINER_ID = n++, CONTAINER_FULL_ID = n++,
             CONTAINER_NAME = n++, CONTAINER_TYPE = n++, K8S_POD_UID = n++, CONTAINER_PRIVILEGED = n++,
-            EVT_ABSPATH = n++;
+            EVT_ABSPATH = n++, THREAD_CAP_PERMITTED = n++, THREAD_CAP_INHERITABLE = n++, THREAD_CAP_EFFECTIVE = n++,
+            PROC_PPID_DURATION = n++;
+
+    /** Capability names by bit (linux/capability.h), as Falco lists them in thread.cap_*. */
+    private static final byte[][] CAPS = java.util.Arrays.stream(("CAP_CHOWN CAP_DAC_OVERRIDE CAP_DAC_READ_SEARCH "
+            + "CAP_FOWNER CAP_FSETID CAP_KILL CAP_SETGID CAP_SETUID CAP_SETPCAP CAP_LINUX_IMMUTABLE "
+            + "CAP_NET_BIND_SERVICE CAP_NET_BROADCAST CAP_NET_ADMIN CAP_NET_RAW CAP_IPC_LOCK CAP_IPC_OWNER "
+            + "CAP_SYS_MODULE CAP_SYS_RAWIO CAP_SYS_CHROOT CAP_SYS_PTRACE CAP_SYS_PACCT CAP_SYS_ADMIN CAP_SYS_BOOT "
+            + "CAP_SYS_NICE CAP_SYS_RESOURCE CAP_SYS_TIME CAP_SYS_TTY_CONFIG CAP_MKNOD CAP_LEASE CAP_AUDIT_WRITE "
+            + "CAP_AUDIT_CONTROL CAP_SETFCAP CAP_MAC_OVERRIDE CAP_MAC_ADMIN CAP_SYSLOG CAP_WAKE_ALARM "
+            + "CAP_BLOCK_SUSPEND CAP_AUDIT_READ CAP_PERFMON CAP_BPF CAP_CHECKPOINT_RESTORE").split(" "))
+            .map(FieldExtractor::bytes).toArray(byte[][]::new);
 
     /**
      * Catalogue fields that this build cannot compute: Kubernetes API and CRI metadata (pod name,
@@ -66,10 +77,9 @@ public final class FieldExtractor {
      */
     public static final Set<String> UNSUPPORTED = Set.of("evt.time", "evt.time.s", "evt.time.iso8601",
             "evt.datetime", "evt.reltime", "evt.latency", "evt.cpu", "evt.info", "evt.is_syslog", "evt.around",
-            "proc.aenv", "proc.ppid.duration", "proc.pid.ts", "proc.ppid.ts",
+            "proc.aenv", "proc.pid.ts", "proc.ppid.ts",
             "proc.exe_ino.ctime_duration_proc_start", "proc.exe_ino.ctime_duration_pidns_start",
-            "thread.exectime", "thread.totexectime", "thread.cap_permitted", "thread.cap_inheritable",
-            "thread.cap_effective", "fd.proto", "fd.cproto", "fd.sproto", "fd.lproto", "fd.rproto",
+            "thread.exectime", "thread.totexectime", "fd.proto", "fd.cproto", "fd.sproto", "fd.lproto", "fd.rproto",
             "fd.cip.name", "fd.sip.name", "fd.lip.name", "fd.rip.name",
             "container.image", "container.image.id", "container.image.repository", "container.image.tag",
             "container.image.digest", "container.mounts", "container.mount", "container.mount.source",
@@ -236,6 +246,10 @@ public final class FieldExtractor {
             case "thread.vtid" -> THREAD_VTID;
             case "thread.cgroups" -> THREAD_CGROUPS;
             case "thread.cgroup" -> THREAD_CGROUP;
+            case "thread.cap_permitted" -> THREAD_CAP_PERMITTED;
+            case "thread.cap_inheritable" -> THREAD_CAP_INHERITABLE;
+            case "thread.cap_effective" -> THREAD_CAP_EFFECTIVE;
+            case "proc.ppid.duration" -> PROC_PPID_DURATION;
             case "fd.num" -> FD_NUM;
             case "fd.type" -> FD_TYPE;
             case "fd.typechar" -> FD_TYPECHAR;
@@ -379,6 +393,33 @@ public final class FieldExtractor {
             container(op, t, out);
         } else if (op == EVT_ABSPATH) {
             fsPath(FS_PATH_NAME, c, out);
+        } else if (op == THREAD_CAP_PERMITTED || op == THREAD_CAP_INHERITABLE || op == THREAD_CAP_EFFECTIVE) {
+            if (t == null) {
+                out.absent();
+                return;
+            }
+            long caps = op == THREAD_CAP_PERMITTED ? t.capPermitted
+                    : op == THREAD_CAP_INHERITABLE ? t.capInheritable : t.capEffective;
+            int at = out.beginBytes();
+            boolean first = true;
+            for (int bit = 0; bit < CAPS.length; bit++) {
+                if ((caps & (1L << bit)) != 0) {
+                    if (!first) {
+                        out.append((byte) ' ');
+                    }
+                    out.append(CAPS[bit], 0, CAPS[bit].length);
+                    first = false;
+                }
+            }
+            out.endBytes(at);
+        } else if (op == PROC_PPID_DURATION) {
+            ThreadInfo p = parent(t);
+            ThreadInfo pm = p == null ? null : (p.isMain() ? p : threads.get(p.pid));
+            if (pm == null || pm.cloneTs == 0) {
+                out.absent();
+            } else {
+                out.uint64(e.ts() - pm.cloneTs);
+            }
         } else {
             out.absent();
         }

@@ -121,6 +121,22 @@ class StateSemanticsTest {
     }
 
     @Test
+    void capabilitiesAndParentDurationAreExtracted() {
+        emit(EventCodes.PEREGRINE_SEED_THREAD_E, 100, p("tid", 100, "pid", 100, "ptid", 1, "comm", "runc", "exe", "runc",
+                "cwd", "/", "clone_ts", 500L, "cap_effective", (1L << 21) | 1L, "cap_permitted", 1L << 12));
+        fork(100, 200);
+        state.projector().interest(Interest.of(true, Map.of("x",
+                Set.of("thread.cap_effective", "thread.cap_permitted", "proc.ppid.duration"))));
+        ProjectionEncoder enc = new ProjectionEncoder(512);
+        b.begin(2_000, 200, EventCodes.PPME_SYSCALL_CLOSE_E, 1).addI64(7).finish();
+        assertTrue(state.process(b.segment(), 0, ++num, enc));
+        Map<String, String> v = values(enc);
+        assertEquals("CAP_CHOWN CAP_SYS_ADMIN", v.get("thread.cap_effective"), "inherited by the child");
+        assertEquals("CAP_NET_ADMIN", v.get("thread.cap_permitted"));
+        assertEquals("tag2", v.get("proc.ppid.duration"), "a duration (uint64) from the parent's start");
+    }
+
+    @Test
     void fdNamesAfterOpenDupRenameAndClose() {
         seed(100, 100, 1, "app", "/bin/app", "/srv");
         openat(100, 3, "data/../log.txt", 1);
