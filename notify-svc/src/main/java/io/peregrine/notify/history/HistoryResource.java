@@ -72,7 +72,7 @@ public class HistoryResource {
         params.add(lim);
         params.add(off);
         String sql = "select uuid, time, rule, priority, output, output_fields::text as fields, source, tags, hostname"
-                + " from alert_history" + w.sql() + " order by time desc, uuid limit $" + (params.size() - 1)
+                + " from notify.alert_history" + w.sql() + " order by time desc, uuid limit $" + (params.size() - 1)
                 + " offset $" + params.size();
         return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             StringBuilder b = new StringBuilder("[");
@@ -113,7 +113,7 @@ public class HistoryResource {
         params.add(size.getSeconds());
         String n = "$" + params.size();
         String sql = "select to_timestamp((floor(extract(epoch from time))::bigint / " + n + "::bigint) * " + n
-                + "::bigint) as bucket, rule, priority, count(*) as n from alert_history" + w.sql()
+                + "::bigint) as bucket, rule, priority, count(*) as n from notify.alert_history" + w.sql()
                 + " group by 1, 2, 3 order by 1, 2, 3";
         return pool.preparedQuery(sql).execute(Tuple.from(params)).map(rows -> {
             List<Map<String, Object>> out = new ArrayList<>();

@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 public class HistoryStore {
 
     private static final Logger LOG = Logger.getLogger(HistoryStore.class);
-    private static final String INSERT = "insert into alert_history (uuid, time, rule, priority, output, output_fields,"
+    private static final String INSERT = "insert into notify.alert_history (uuid, time, rule, priority, output, output_fields,"
             + " source, tags, hostname, container) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
             + " on conflict (uuid) do nothing";
 
@@ -131,7 +131,7 @@ public class HistoryStore {
     /** Deletes alerts older than the retention period. */
     public long purge() {
         try {
-            return pool.preparedQuery("delete from alert_history where time < $1")
+            return pool.preparedQuery("delete from notify.alert_history where time < $1")
                     .execute(Tuple.of(OffsetDateTime.now(ZoneOffset.UTC).minus(retention)))
                     .await().atMost(Duration.ofMinutes(5)).rowCount();
         } catch (RuntimeException e) {
