@@ -116,7 +116,8 @@ public record OutputSpec(String name, String type, Boolean enabled, String minPr
                             p.add("url must be an http or https URL");
                         }
                     } catch (IllegalArgumentException e) {
-                        p.add("url is not a URL: " + e.getMessage());
+                        // The parser's message quotes the URL, which may be a secret (Slack): not repeated.
+                        p.add("url is not a valid URL");
                     }
                 }
             }

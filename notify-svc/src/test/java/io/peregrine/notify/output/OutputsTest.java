@@ -107,6 +107,8 @@ class OutputsTest {
         assertNull(shown.tls().keystorePassword());
         assertEquals(List.of("secret", "url", "headers", "tls.keystorePassword", "tls.truststorePassword"), slack.secretsSet());
         assertFalse(slack.toString().contains("XYZ"));
+        OutputSpec badUrl = OutputSpec.builder("s", "slack").url("https://hooks.example/T/B/SECRET TOKEN").build();
+        assertEquals(List.of("url is not a valid URL"), badUrl.problems(), "the URL is not echoed");
         OutputSpec kept = shown.keepingSecretsOf(slack);
         assertEquals(slack, kept);
     }
