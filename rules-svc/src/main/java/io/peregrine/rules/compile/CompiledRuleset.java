@@ -22,7 +22,22 @@ public final class CompiledRuleset {
      * The plan for one event type: its candidate rules in order, each rule's matcher, and the
      * index of its guard (a required check shared with other rules, -1 for none).
      */
-    record TypeIndex(CompiledRule[] rules, Matcher[] matchers, int[] guardOf, Matcher[] guards) {
+    record TypeIndex(CompiledRule[] rules, Matcher[] matchers, int[] guardOf, Matcher[] guards, ValueIndex values) {
+    }
+
+    /**
+     * Rules that require one text field to take one of some values: {@code constrained} marks
+     * them (one bit per rule of the type), {@code masks} maps a value to the rules it satisfies.
+     */
+    record ValueIndex(int slot, long[] constrained, io.peregrine.rules.eval.TextMap masks, long[] none) {
+
+        long[] allowed(FieldValues v) {
+            if (v.count(slot) != 1) {
+                return none;    // no value: an = or in check on it is false
+            }
+            long[] m = masks.get(v.text(slot, 0));
+            return m == null ? none : m;
+        }
     }
 
     private final List<CompiledRule> rules;
@@ -80,8 +95,17 @@ public final class CompiledRuleset {
         Matcher[] guards = x.guards();
         long known = 0;       // guards evaluated for this event, and their results: no allocation
         long truth = 0;
+        ValueIndex vi = x.values();
+        long[] constrained = vi == null ? null : vi.constrained();
+        long[] allowed = vi == null ? null : vi.allowed(event);
         int n = 0;
         for (int i = 0; i < ms.length; i++) {
+            if (constrained != null) {
+                long bit = 1L << i;
+                if ((constrained[i >> 6] & bit) != 0 && (allowed[i >> 6] & bit) == 0) {
+                    continue;
+                }
+            }
             int g = guardOf[i];
             if (g >= 0) {
                 long bit = 1L << g;

@@ -207,7 +207,66 @@ public final class RuleCompiler {
             }
         }
         return new CompiledRuleset.TypeIndex(rs.toArray(new CompiledRule[0]), ms, guardOf,
-                guards.stream().map(this::leaf).toArray(Matcher[]::new));
+                guards.stream().map(this::leaf).toArray(Matcher[]::new), valueIndex(exprs));
+    }
+
+    /**
+     * For the text field that most rules of the type require a value of ({@code proc.name in
+     * (...)} on execve, typically), a map from the field's value to the rules whose requirement it
+     * meets: one lookup per event skips every rule whose required names do not include it.
+     */
+    private CompiledRuleset.ValueIndex valueIndex(List<Expr> exprs) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Expr e : exprs) {
+            Set<String> fs = new java.util.HashSet<>();
+            for (Check c : required(e)) {
+                String f = indexableField(c);
+                if (f != null) {
+                    fs.add(f);
+                }
+            }
+            fs.forEach(x -> counts.merge(x, 1, Integer::sum));
+        }
+        String field = null;
+        for (Map.Entry<String, Integer> x : new java.util.TreeMap<>(counts).entrySet()) {
+            if (x.getValue() >= 4 && (field == null || x.getValue() > counts.get(field))) {
+                field = x.getKey();     // most rules; ties to the first name, for a stable plan
+            }
+        }
+        if (field == null) {
+            return null;
+        }
+        int words = (exprs.size() + 63) / 64;
+        long[] constrained = new long[words];
+        Map<String, long[]> masks = new HashMap<>();
+        for (int i = 0; i < exprs.size(); i++) {
+            for (Check c : required(exprs.get(i))) {
+                if (!field.equals(indexableField(c))) {
+                    continue;
+                }
+                constrained[i >> 6] |= 1L << i;
+                List<Literal> values = c.value() instanceof Literal l ? List.of(l) : ((ListValue) c.value()).items();
+                for (Literal l : values) {
+                    masks.computeIfAbsent(l.text(), k -> new long[words])[i >> 6] |= 1L << i;
+                }
+                break;
+            }
+        }
+        return new CompiledRuleset.ValueIndex(slots.slot(FieldCatalog.resolve(field)), constrained,
+                new io.peregrine.rules.eval.TextMap(masks), new long[words]);
+    }
+
+    /** The field of a positive = / in check on a single-valued text field, else null. */
+    private static String indexableField(Check c) {
+        if (!(c.op() == Operator.EQ || c.op() == Operator.IN) || !c.field().transformers().isEmpty()
+                || c.value() instanceof FieldValue || EventTypeSets.isEventTypeCheck(c)) {
+            return null;
+        }
+        FieldRef r = FieldCatalog.resolve(c.field().field());
+        if (r == null || r.multiValued() || !(r.field().type() == FieldType.CHARBUF || r.field().type() == FieldType.FSPATH)) {
+            return null;
+        }
+        return r.text();
     }
 
     /** The checks an expression cannot be true without. */

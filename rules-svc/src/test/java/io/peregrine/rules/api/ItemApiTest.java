@@ -234,6 +234,17 @@ public class ItemApiTest {
     }
 
     @Test
+    void noTokenReachesTheLog() throws Exception {
+        String token = Tokens.of("editor");
+        given().header("Authorization", "Bearer " + token).contentType(YAML).body("- list: [broken")
+                .post("/api/v1/lists").then().statusCode(422);
+        given().header("Authorization", "Bearer " + token + "x").get("/api/v1/rules").then().statusCode(401);
+        String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/rules-test.log"));
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        assertTrue(!log.contains(signature), "a bearer token was written to the log");
+    }
+
+    @Test
     void rolesDecideWhoMayDoWhat() {
         String l = unique("role_list");
         String item = "- list: " + l + "\n  items: [a]\n";

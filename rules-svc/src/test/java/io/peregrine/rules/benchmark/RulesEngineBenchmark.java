@@ -34,6 +34,17 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RulesEngineBenchmark {
 
     static final int EVENTS = 4096;
+    /** Events evaluated per benchmark invocation, taken in turn from the pool. */
+    static final int BATCH = 256;
+
+    /**
+     * Size of the synthetic event pool: 256 stays in the CPU caches (as a batch freshly decoded
+     * from the network does); 4096 walks more data than the caches hold.
+     */
+    @org.openjdk.jmh.annotations.Param({"256", "4096"})
+    public int pool;
+
+    private int next;
 
     private String[] texts;
     private Ruleset ruleset;
@@ -73,15 +84,25 @@ public class RulesEngineBenchmark {
         }
         ruleset = load(texts);
         compiled = RuleCompiler.compile(ruleset);
-        events = SyntheticEvents.generate(compiled, EVENTS, 7);
+        events = SyntheticEvents.generate(compiled, pool == 0 ? EVENTS : pool, 7);
     }
 
     /** Events per second through the index and every candidate rule (all matches reported). */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    @OperationsPerInvocation(EVENTS)
+    @OperationsPerInvocation(BATCH)
     public int evaluate() {
+        int n = 0;
+        int start = next;
+        for (int i = 0; i < BATCH; i++) {
+            n += compiled.evaluate(events[(start + i) % events.length], false, sink);
+        }
+        next = (start + BATCH) % events.length;
+        return n;
+    }
+
+    private int evaluateAll() {
         int n = 0;
         for (ArrayFieldValues e : events) {
             n += compiled.evaluate(e, false, sink);
@@ -103,5 +124,38 @@ public class RulesEngineBenchmark {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public CompiledRuleset loadAndCompile() {
         return RuleCompiler.compile(load(texts));
+    }
+
+    /**
+     * The same measurement by thread CPU time rather than wall time, for a machine shared with
+     * other work (where JMH's wall-clock throughput counts time the thread was not running):
+     * {@code java -cp ... io.peregrine.rules.benchmark.RulesEngineBenchmark [rounds]}.
+     */
+    public static void main(String[] args) throws IOException {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        RulesEngineBenchmark b = new RulesEngineBenchmark();
+        b.setup();
+        // -Devents=N: a smaller set stays in the CPU caches, as a freshly decoded batch does.
+        int n = Integer.getInteger("events", EVENTS);
+        b.events = SyntheticEvents.generate(b.compiled, n, 7);
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 5; i++) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            RuleCompiler.compile(b.ruleset);
+            System.out.printf("compile: %.1f ms cpu%n", (mx.getCurrentThreadCpuTime() - c0) / 1e6);
+        }
+        int per = 300 * EVENTS / n;
+        for (int r = 0; r < rounds; r++) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            long w0 = System.nanoTime();
+            int matched = 0;
+            for (int k = 0; k < per; k++) {
+                matched += b.evaluateAll();
+            }
+            double cpu = (mx.getCurrentThreadCpuTime() - c0) / (double) (per * n);
+            double wall = (System.nanoTime() - w0) / (double) (per * n);
+            System.out.printf("round %d: %.0f ns/event cpu (%.2fM events/s per core), %.0f ns wall, %.3f matches/event%n",
+                    r, cpu, 1e3 / cpu, wall, matched / (double) (per * n));
+        }
     }
 }

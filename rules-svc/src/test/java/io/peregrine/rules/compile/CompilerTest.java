@@ -274,4 +274,28 @@ class CompilerTest {
         CompiledRuleset c = compile(rule("never", "evt.type = execve and proc.name in ()"));
         assertEquals(0, c.candidates(EventTypes.code("execve")));
     }
+
+    @Test
+    void valueIndexAndGuardsKeepResults() {
+        // Five execve rules require proc.name values (value index), three share a guard through a
+        // macro; results must equal plain evaluation of each condition.
+        CompiledRuleset c = compile("""
+                - macro: interactive
+                  condition: evt.type = execve and proc.tty != 0
+                """ + rule("a", "interactive and proc.name in (bash, sh)")
+                + rule("b", "interactive and proc.name = zsh and user.name = root")
+                + rule("c", "interactive and proc.name in (sh, fish) or evt.type = execve and proc.name = init")
+                + rule("d", "evt.type = execve and proc.name in (curl, wget) and not user.name = root")
+                + rule("e", "evt.type = execve and proc.name = nc")
+                + rule("f", "evt.type = execve and not proc.name in (bash)"));
+        assertEquals(List.of("a", "c", "f"), matches(c, event(c, "execve", "proc.name", "sh", "proc.tty", 1L, "user.name", "x")));
+        assertEquals(List.of("a"), matches(c, event(c, "execve", "proc.name", "bash", "proc.tty", 1L)));
+        assertEquals(List.of("b", "f"), matches(c, event(c, "execve", "proc.name", "zsh", "proc.tty", 1L, "user.name", "root")));
+        assertEquals(List.of("c", "f"), matches(c, event(c, "execve", "proc.name", "init", "proc.tty", 0L)));
+        assertEquals(List.of("f"), matches(c, event(c, "execve", "proc.name", "sh", "proc.tty", 0L)));
+        assertEquals(List.of("d", "f"), matches(c, event(c, "execve", "proc.name", "curl", "user.name", "ann")));
+        assertEquals(List.of("e", "f"), matches(c, event(c, "execve", "proc.name", "nc")));
+        // No proc.name at all: every rule requiring one is false, and so is 'not proc.name in (...)'s inner check.
+        assertEquals(List.of("f"), matches(c, event(c, "execve", "proc.tty", 1L, "user.name", "root")));
+    }
 }
