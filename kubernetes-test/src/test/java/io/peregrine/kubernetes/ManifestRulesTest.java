@@ -130,6 +130,12 @@ class ManifestRulesTest {
     void aBudgetThatBlocksDrainsIsRefused() throws Exception {
         assertProblem("blocks every eviction",
                 d -> ((ObjectNode) Rendered.find(d, "PodDisruptionBudget", "nats").path("spec")).put("maxUnavailable", 0));
+        // dev runs one replica of rules-svc: a budget of one available would forbid evicting it.
+        assertProblem("minAvailable 1 with 1 replica(s) of rules-svc blocks every eviction", d -> {
+            ObjectNode spec = (ObjectNode) Rendered.find(d, "PodDisruptionBudget", "rules-svc").path("spec");
+            spec.remove("maxUnavailable");
+            spec.put("minAvailable", 1);
+        });
     }
 
     @Test

@@ -60,7 +60,11 @@ class RenderedOverlaysTest {
         assertEquals("postgresql", dev.find(Secret.class, "peregrine-db").orElseThrow().getStringData().get("host"));
         assertEquals(1, dev.workload("rules-svc").orElseThrow().replicas());
         assertEquals(1, dev.workload("notify-svc").orElseThrow().replicas());
-        assertTrue(dev.find(PodDisruptionBudget.class, "rules-svc").isEmpty(), "a budget of one replica blocks drains");
+        assertEquals("50m", dev.workload("capture-svc").orElseThrow().template().getSpec().getContainers().getFirst()
+                .getResources().getRequests().get("cpu").toString());
+        assertEquals("1", dev.workload("capture-svc").orElseThrow().template().getSpec().getContainers().getFirst()
+                .getResources().getLimits().get("cpu").toString(), "limits stay as in the base");
+        assertEquals(1, dev.find(PodDisruptionBudget.class, "rules-svc").orElseThrow().getSpec().getMaxUnavailable().getIntVal());
         assertTrue(dev.find(NetworkPolicy.class, "external-db-egress").isEmpty());
         assertTrue(dev.workload("capture-svc").orElseThrow().template().getSpec().getContainers().getFirst().getImage()
                 .startsWith("localhost:5001/peregrine/capture-svc:"));
@@ -73,7 +77,10 @@ class RenderedOverlaysTest {
         assertTrue(prod.find(NetworkPolicy.class, "external-db-egress").isPresent());
         assertEquals(3, prod.workload("nats").orElseThrow().replicas());
         assertEquals(3, prod.workload("rules-svc").orElseThrow().replicas());
-        assertEquals(2, prod.find(PodDisruptionBudget.class, "rules-svc").orElseThrow().getSpec().getMinAvailable().getIntVal());
+        assertEquals(1, prod.find(PodDisruptionBudget.class, "rules-svc").orElseThrow().getSpec().getMaxUnavailable().getIntVal());
+        assertEquals(3, prod.workload("notify-svc").orElseThrow().replicas());
+        assertEquals("50Gi", ((StatefulSet) prod.workload("nats").orElseThrow().object()).getSpec().getVolumeClaimTemplates()
+                .getFirst().getSpec().getResources().getRequests().get("storage").toString());
         ConfigMap nats = prod.all(ConfigMap.class).stream().filter(c -> c.getMetadata().getName().startsWith("nats-config-"))
                 .findFirst().orElseThrow();
         assertTrue(nats.getData().get("nats.conf").contains("cluster {"));
