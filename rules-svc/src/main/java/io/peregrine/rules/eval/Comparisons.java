@@ -173,13 +173,13 @@ public final class Comparisons {
         };
     }
 
-    /** Regular expression (RE2 syntax, linear time); matches when it finds a match anywhere. */
+    /** Regular expression (RE2 syntax, linear time); as in Falco, the whole value must match. */
     public static Matcher regex(int slot, Pattern p) {
         return new Matcher() {
             @Override
             public boolean matches(FieldValues v) {
                 for (int i = 0, n = v.count(slot); i < n; i++) {
-                    if (p.matcher(v.text(slot, i)).find()) {
+                    if (p.matcher(v.text(slot, i)).matches()) {
                         return true;
                     }
                 }

@@ -120,7 +120,10 @@ class OperatorsTest {
     void regex() {
         assertTrue(eval("proc.cmdline regex 'curl .*\\|\\s*sh'", "execve", "proc.cmdline", "curl x | sh"));
         assertFalse(eval("proc.cmdline regex '^sh$'", "execve", "proc.cmdline", "bash"));
-        assertTrue(eval("proc.cmdline regex 'a+b'", "execve", "proc.cmdline", "xxaaab"));
+        // The whole value must match, as in Falco (RE2 anchored at both ends).
+        assertTrue(eval("proc.cmdline regex 'a+b'", "execve", "proc.cmdline", "aaab"));
+        assertFalse(eval("proc.cmdline regex 'a+b'", "execve", "proc.cmdline", "xxaaab"));
+        assertTrue(eval("proc.cmdline regex '.*a+b.*'", "execve", "proc.cmdline", "xxaaabyy"));
         // A pattern that makes backtracking engines explode runs in linear time here.
         assertFalse(eval("proc.cmdline regex '(a+)+$b'", "execve", "proc.cmdline", "a".repeat(5000) + "c"));
     }
