@@ -20,9 +20,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * 1. cost per getppid() in a tight loop in a child process: no capture; a no-op program on
  *    sys_exit (the floor); the probe with getppid not selected; selected, with the ring read after
  *    the run (the kernel-side cost alone); selected, with a reader consuming during the run;
- * 2. reader throughput: events per second drained from a pre-filled ring into a counting consumer.
+ * 2. time inside the sys_exit program per call, from the kernel's BPF statistics
+ *    (kernel.bpf_stats_enabled, read with bpftool): the floor, not selected, selected;
+ * 3. reader throughput: events per second drained from a pre-filled ring into a counting consumer.
  *
- * Usage: LiveBenchmark [loop-iterations] [runs] [drain-events]
+ * Usage: LiveBenchmark [loop-iterations] [runs (0: only the in-program times)] [drain-events]
  */
 public final class LiveBenchmark {
     static final int GETPPID = 110;
@@ -48,6 +50,10 @@ public final class LiveBenchmark {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int drainEvents = args.length > 2 ? Integer.parseInt(args[2]) : 3_000_000;
         Path loop = compileLoop();
+        if (runs == 0) { // only the in-program times
+            programTime(loop, iterations);
+            return;
+        }
 
         // Conditions alternate round by round so that slow phases of a shared machine hit all of them.
         double[][] r = new double[5][runs];
@@ -90,6 +96,8 @@ public final class LiveBenchmark {
         }
         System.out.printf("concurrent runs: consumed %d events, lost %d%n", consumedTotal, lostTotal);
 
+        programTime(loop, iterations);
+
         // Reader throughput: fill a large ring with nobody reading, then time the drain.
         try (LiveSource src = LiveSource.open(LiveOptions.defaults().withSeed(false).withRingBytes(1 << 28)
                 .withSyscalls(EnumSet.noneOf(Syscall.class)))) {
@@ -109,6 +117,95 @@ public final class LiveBenchmark {
             System.out.printf("reader drain: %d events in %.1f ms = %.2f M events/s; written %d, lost %d%n",
                     total, (t1 - t0) / 1e6, total / ((t1 - t0) / 1e3), c.events(), c.lost());
         }
+    }
+
+    /**
+     * Time spent inside the program attached to sys_exit, per invocation, as the kernel measures it
+     * with kernel.bpf_stats_enabled (run_time_ns / run_cnt; tail-called handlers count towards the
+     * dispatcher). Unlike the loop's wall time this leaves out the machine's other load, except for
+     * interrupts taken inside the program. Every syscall on the host runs the program, so the
+     * selected figure is corrected for the other processes' (unselected) calls.
+     */
+    static void programTime(Path loop, long n) throws IOException, InterruptedException {
+        Path knob = Path.of("/proc/sys/kernel/bpf_stats_enabled");
+        String before = Files.readString(knob).strip();
+        Files.writeString(knob, "1");
+        try {
+            double floor;
+            try (NoopHooks h = NoopHooks.attach()) {
+                long id = newestProgram("noop_sys_exit");
+                long[] a = progStats(id);
+                run(loop, n);
+                long[] b = progStats(id);
+                floor = (double) (b[0] - a[0]) / (b[1] - a[1]);
+            }
+            java.util.Set<Long> others = programs("sys_exit");
+            try (LiveSource src = LiveSource.open(LiveOptions.defaults().withSeed(false).withRingBytes(1 << 28)
+                    .withSyscalls(EnumSet.noneOf(Syscall.class)))) {
+                java.util.Set<Long> mine = programs("sys_exit");
+                mine.removeAll(others);
+                if (mine.size() != 1) {
+                    throw new IllegalStateException("cannot tell the probe's sys_exit program apart: " + mine);
+                }
+                long id = mine.iterator().next();
+                long[] a = progStats(id);
+                run(loop, n);
+                long[] b = progStats(id);
+                double unselected = (double) (b[0] - a[0]) / (b[1] - a[1]);
+                src.selectNumber(GETPPID, true);
+                a = progStats(id);
+                run(loop, n);
+                b = progStats(id);
+                long other = Math.max(0, b[1] - a[1] - n);
+                double selected = ((b[0] - a[0]) - other * unselected) / n;
+                while (src.poll(e -> { }, 1 << 20) > 0) {
+                    // drain
+                }
+                System.out.printf("in-program time per call (bpf_stats): floor %.1f ns, not selected %.1f ns,"
+                        + " selected %.1f ns (%d other calls in the selected run); lost %d%n",
+                        floor, unselected, selected, other, src.counters().lost());
+            }
+        } finally {
+            Files.writeString(knob, before);
+        }
+    }
+
+    static java.util.Set<Long> programs(String name) throws IOException, InterruptedException {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("^(\\d+): \\S+\\s+name (\\S+)");
+        for (String line : bpftool("prog", "show").split("\n")) {
+            java.util.regex.Matcher m = p.matcher(line);
+            if (m.find() && m.group(2).equals(name)) {
+                ids.add(Long.parseLong(m.group(1)));
+            }
+        }
+        return ids;
+    }
+
+    static long newestProgram(String name) throws IOException, InterruptedException {
+        return programs(name).stream().mapToLong(Long::longValue).max().orElseThrow();
+    }
+
+    /** {run_time_ns, run_cnt} of one program. */
+    static long[] progStats(long id) throws IOException, InterruptedException {
+        String out = bpftool("prog", "show", "id", Long.toString(id));
+        java.util.regex.Matcher t = java.util.regex.Pattern.compile("run_time_ns (\\d+) run_cnt (\\d+)").matcher(out);
+        if (!t.find()) {
+            return new long[] {0, 0};
+        }
+        return new long[] {Long.parseLong(t.group(1)), Long.parseLong(t.group(2))};
+    }
+
+    static String bpftool(String... args) throws IOException, InterruptedException {
+        String[] cmd = new String[args.length + 1];
+        cmd[0] = "bpftool";
+        System.arraycopy(args, 0, cmd, 1, args.length);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IOException("bpftool " + String.join(" ", args) + " failed: " + out);
+        }
+        return out;
     }
 
     static Path compileLoop() throws IOException, InterruptedException {
