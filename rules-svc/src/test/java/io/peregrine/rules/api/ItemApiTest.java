@@ -27,11 +27,15 @@ public class ItemApiTest {
     ActiveRuleset active;
 
     public static RequestSpecification as(String... roles) {
+        return bearer(Tokens.of(roles));
+    }
+
+    static RequestSpecification bearer(String token) {
         // Rule files travel as text; rest-assured needs to be told so for the YAML media type.
         return given().config(io.restassured.RestAssured.config().encoderConfig(
                         io.restassured.config.EncoderConfig.encoderConfig()
                                 .encodeContentTypeAs(YAML, io.restassured.http.ContentType.TEXT)))
-                .header("Authorization", "Bearer " + Tokens.of(roles));
+                .header("Authorization", "Bearer " + token);
     }
 
     public static String unique(String prefix) {
@@ -236,9 +240,9 @@ public class ItemApiTest {
     @Test
     void noTokenReachesTheLog() throws Exception {
         String token = Tokens.of("editor");
-        given().header("Authorization", "Bearer " + token).contentType(YAML).body("- list: [broken")
+        bearer(token).contentType(YAML).body("- list: [broken")
                 .post("/api/v1/lists").then().statusCode(422);
-        given().header("Authorization", "Bearer " + token + "x").get("/api/v1/rules").then().statusCode(401);
+        bearer(token + "x").get("/api/v1/rules").then().statusCode(401);
         String log = java.nio.file.Files.readString(java.nio.file.Path.of("target/rules-test.log"));
         String signature = token.substring(token.lastIndexOf('.') + 1);
         assertTrue(!log.contains(signature), "a bearer token was written to the log");

@@ -44,17 +44,23 @@ class SecondReplicaTest {
             nc.flush(java.time.Duration.ofSeconds(5));   // the subscription is in place before the change
             String name = "Replica rule " + UUID.randomUUID().toString().substring(0, 8);
             CompletableFuture<ActiveRuleset.Snapshot> seen = new CompletableFuture<>();
+            long[] installedAt = new long[1];
             other.addListener(s -> {
                 if (s.ruleset().rules().stream().anyMatch(r -> r.name().equals(name))) {
+                    installedAt[0] = System.nanoTime();
                     seen.complete(s);
                 }
             });
+            long sentAt = System.nanoTime();
             long version = as("editor")
                     .contentType(YAML)
                     .body(io.peregrine.rules.api.ItemApiTest.rule(name, "evt.type = connect and proc.name = nc"))
                     .post("/api/v1/rules").then().statusCode(201).extract().jsonPath().getLong("rulesetVersion");
 
             ActiveRuleset.Snapshot there = seen.get(30, TimeUnit.SECONDS);
+            // Reported, not asserted: timing belongs to benchmarks (docs/benchmarks.md).
+            System.out.printf("rules-svc: write to in force on the second replica: %d ms%n",
+                    (installedAt[0] - sentAt) / 1_000_000);
             assertEquals(version, there.version());
             assertEquals(active.current().items(), there.items());
 
