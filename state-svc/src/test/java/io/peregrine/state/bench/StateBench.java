@@ -26,6 +26,7 @@ import java.util.Set;
  */
 public final class StateBench {
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean ALLOC = (com.sun.management.ThreadMXBean) CPU;
 
     static final Set<String> FIELDS = Set.of("proc.name", "proc.pname", "proc.cmdline", "proc.exepath",
             "proc.aname[2]", "proc.tty", "proc.cwd", "user.name", "user.loginuid", "fd.name", "fd.type",
@@ -98,6 +99,7 @@ public final class StateBench {
         long measuredEvents = 0;
         boolean measuring = false;
         long cpuStart = 0;
+        long allocStart = 0;
         while (true) {
             long now = System.nanoTime();
             if (!measuring && now >= warm) {
@@ -105,6 +107,7 @@ public final class StateBench {
                 measuredStart = now;
                 measuredEvents = 0;
                 cpuStart = CPU.getCurrentThreadCpuTime();
+                allocStart = ALLOC.getCurrentThreadAllocatedBytes();
             }
             if (now >= end) {
                 break;
@@ -126,10 +129,11 @@ public final class StateBench {
         }
         double secs = (System.nanoTime() - measuredStart) / 1e9;
         double cpu = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        double allocPerEvent = (double) (ALLOC.getCurrentThreadAllocatedBytes() - allocStart) / measuredEvents;
         // CPU time of the replaying thread: the per-core rate, less distorted by a shared machine.
         System.out.printf("%s: %.2f M events/s wall, %.2f M events per CPU-second (%d events, %.1f s wall, "
-                        + "%.1f s CPU; %.1f%% projected)%n", label, measuredEvents / secs / 1e6,
-                measuredEvents / cpu / 1e6, measuredEvents, secs, cpu, 100.0 * projected / total);
+                        + "%.1f s CPU; %.1f%% projected; %.2f bytes allocated per event)%n", label, measuredEvents / secs / 1e6,
+                measuredEvents / cpu / 1e6, measuredEvents, secs, cpu, 100.0 * projected / total, allocPerEvent);
     }
 
     static void memory() {
