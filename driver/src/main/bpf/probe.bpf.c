@@ -1852,6 +1852,89 @@ EXIT_HANDLER(clone3_x)
 
 /* execve/execveat: the full record after a successful exec comes from sched_process_exec,
  * where the new image and bprm->filename are available; failures are recorded here. */
+/* ---------------------------------------------------------------- exe flags (execve exit) */
+
+#define PPM_EXE_WRITABLE (1 << 0)
+#define PPM_EXE_UPPER_LAYER (1 << 1)
+#define PPM_EXE_FROM_MEMFD (1 << 2)
+#define PPM_EXE_LOWER_LAYER (1 << 3)
+#define OVERLAYFS_SUPER_MAGIC 0x794c7630
+#define SB_RDONLY_BIT 1           /* SB_RDONLY in super_block.s_flags */
+#define S_IMMUTABLE_BIT 8         /* S_IMMUTABLE in inode.i_flags */
+#define CAP_DAC_OVERRIDE_BIT (1ULL << 1)
+#define CAP_FOWNER_BIT (1ULL << 3)
+#define MAX_GROUP_STEPS 17        /* binary search over NGROUPS_MAX (65536) supplementary groups */
+
+/* Whether the sorted supplementary groups of cred contain gid. */
+static __always_inline int in_groups(const struct cred *cr, __u32 gid)
+{
+	struct group_info *gi = BPF_CORE_READ(cr, group_info);
+	if (!gi)
+		return 0;
+	int n = BPF_CORE_READ(gi, ngroups);
+	__u32 lo = 0, hi = n > 0 ? (__u32)n : 0;
+	for (int i = 0; i < MAX_GROUP_STEPS && lo < hi; i++) {
+		__u32 mid = (lo + hi) / 2;
+		__u32 g = 0;
+		bpf_probe_read_kernel(&g, sizeof(g), &gi->gid[mid & 0xffff]);
+		if (g == gid)
+			return 1;
+		if (gid > g)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* PPM_EXE_WRITABLE: whether the task could write its own executable, the scap meaning: not on a
+ * read-only filesystem, not immutable, and owned by the task's fsuid, or writable through the
+ * group or other mode bits, or by CAP_DAC_OVERRIDE or CAP_FOWNER. The capabilities count only in
+ * the initial user namespace (nested namespaces would need the uid/gid maps) and POSIX ACLs are
+ * not read, so a file writable only through an ACL is reported not writable. */
+static __always_inline int exe_writable(struct inode *in, const struct cred *cr)
+{
+	__u16 mode = BPF_CORE_READ(in, i_mode);
+	__u16 type = mode & 0170000;
+	if ((BPF_CORE_READ(in, i_sb, s_flags) & SB_RDONLY_BIT)
+	    && (type == 0100000 || type == 0040000 || type == 0120000))
+		return 0;
+	if (BPF_CORE_READ(in, i_flags) & S_IMMUTABLE_BIT)
+		return 0;
+	__u32 uid = BPF_CORE_READ(in, i_uid.val);
+	__u32 gid = BPF_CORE_READ(in, i_gid.val);
+	if (uid == (__u32)-1 || gid == (__u32)-1)
+		return 0;
+	if (uid == BPF_CORE_READ(cr, fsuid.val))
+		return 1;
+	if (gid == BPF_CORE_READ(cr, fsgid.val) || in_groups(cr, gid))
+		mode >>= 3;
+	if (mode & 02)
+		return 1;
+	if (BPF_CORE_READ(cr, user_ns, level) != 0)
+		return 0;
+	return (cap_val(BPF_CORE_READ(cr, cap_effective)) & (CAP_DAC_OVERRIDE_BIT | CAP_FOWNER_BIT)) != 0;
+}
+
+/* PPM_EXE_UPPER_LAYER or PPM_EXE_LOWER_LAYER for an executable on overlayfs: the overlay inode
+ * (struct ovl_inode around the VFS inode) has an upper dentry once the file exists on the upper
+ * (writable) layer, i.e. it was created or copied up in the container; otherwise it comes from a
+ * lower (image) layer. */
+static __always_inline __u32 exe_layer(struct file *exe)
+{
+	struct dentry *d = BPF_CORE_READ(exe, f_path.dentry);
+	if (BPF_CORE_READ(d, d_sb, s_magic) != OVERLAYFS_SUPER_MAGIC)
+		return 0;
+	if (!bpf_core_field_exists(((struct ovl_inode *)0)->__upperdentry))
+		return 0;
+	struct inode *vi = BPF_CORE_READ(d, d_inode);
+	struct ovl_inode *oi = (void *)((char *)vi - bpf_core_field_offset(struct ovl_inode, vfs_inode));
+	struct dentry *upper = BPF_CORE_READ(oi, __upperdentry);
+	if (upper && BPF_CORE_READ(upper, d_inode, i_ino) != 0)
+		return PPM_EXE_UPPER_LAYER;
+	return PPM_EXE_LOWER_LAYER;
+}
+
 static __always_inline int exec_record(struct task_struct *t, int at, long ret, const char *kfilename,
 				       const char *ufilename)
 {
@@ -1874,11 +1957,15 @@ static __always_inline int exec_record(struct task_struct *t, int at, long ret, 
 	put_u32(&r, BPF_CORE_READ(t, loginuid.val));
 	struct file *exe = mm ? BPF_CORE_READ(mm, exe_file) : NULL;
 	struct inode *in = exe ? BPF_CORE_READ(exe, f_inode) : NULL;
+	const struct cred *cr = BPF_CORE_READ(t, cred);
 	__u32 eflags = 0;
 	if (in && BPF_CORE_READ(in, __i_nlink) == 0)
-		eflags |= 1 << 2; /* PPM_EXE_FROM_MEMFD: an unlinked image, as memfd executables are */
+		eflags |= PPM_EXE_FROM_MEMFD; /* an unlinked image, as memfd executables are */
+	if (in && exe_writable(in, cr))
+		eflags |= PPM_EXE_WRITABLE;
+	if (exe)
+		eflags |= exe_layer(exe);
 	put_u32(&r, eflags);
-	const struct cred *cr = BPF_CORE_READ(t, cred);
 	put_u64(&r, cap_val(BPF_CORE_READ(cr, cap_inheritable)));
 	put_u64(&r, cap_val(BPF_CORE_READ(cr, cap_permitted)));
 	put_u64(&r, cap_val(BPF_CORE_READ(cr, cap_effective)));
