@@ -676,7 +676,15 @@ static __always_inline void put_clone_exit(struct rec *r, struct task_struct *t,
 	unsigned int lvl = ns_level(t);
 	put_s64(r, pid_at(BPF_CORE_READ(t, thread_pid), lvl));
 	put_s64(r, pid_at(BPF_CORE_READ(t, signal, pids[PIDTYPE_TGID]), lvl));
-	put_u64(r, 0); /* pidns_init_start_ts: not collected */
+	/* pidns_init_start_ts, on the child side as scap fills it: start_time (CLOCK_MONOTONIC ns) of
+	 * the init process (child reaper) of the pid namespace the child's pid lives in */
+	__u64 init_start = 0;
+	if (ret == 0) {
+		struct pid *p = BPF_CORE_READ(t, thread_pid);
+		struct pid_namespace *ns = BPF_CORE_READ(p, numbers[lvl & 31].ns);
+		init_start = BPF_CORE_READ(ns, child_reaper, start_time);
+	}
+	put_u64(r, init_start);
 }
 
 /* ---------------------------------------------------------------- sockets */

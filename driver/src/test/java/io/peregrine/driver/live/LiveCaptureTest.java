@@ -228,6 +228,12 @@ class LiveCaptureTest {
             assertEquals(0, childClone.num("res"));
             assertEquals(child, childClone.num("pid"));
             assertEquals(run.pid, childClone.num("ptid"));
+            // the child side carries the start of its pid namespace's init (CLOCK_MONOTONIC ns, the
+            // clock of System.nanoTime on Linux): here the host's pid 1, started before this JVM
+            long initStart = childClone.num("pidns_init_start_ts");
+            assertTrue(initStart > 0 && initStart < System.nanoTime(), "pidns_init_start_ts " + initStart);
+            assertEquals(initStart, pid1StartNanos(), 20_000_000L, "pid 1's start time from /proc/1/stat");
+            assertEquals(0, parentClone.num("pidns_init_start_ts"), "only the child side has it");
             CapturedEvent setuid = run.one(EventCodes.PPME_SYSCALL_SETUID_X, e -> e.tid() == child);
             assertEquals(0, setuid.num("res"), "the test runs as root");
             assertEquals(65534, setuid.num("uid"));
@@ -359,6 +365,13 @@ class LiveCaptureTest {
             source.selectNumber(getppid, false);
         }
         assertEquals(List.of(110L, 110L), natives);
+    }
+
+    /** Start of pid 1 in ns since boot, from /proc/1/stat (clock ticks of 1/100 s). */
+    private static long pid1StartNanos() throws IOException {
+        String stat = Files.readString(Path.of("/proc/1/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[19]) * 10_000_000L; // field 22, starttime
     }
 
     private static int port(byte[] b, int at) {
