@@ -168,6 +168,16 @@ class StateIngestTest {
         assertEquals(malformedBefore + 2, ingest.applier().malformed());
         assertTrue(damaged.length > 0);
 
+        // The end of a replay flows through even when nothing in the last frame is projected.
+        add(raw, EventCodes.PPME_SYSCALL_READ_E, 42, p("fd", 5, "size", 1));
+        c.publish(Subjects.raw(node), raw.finish(0, io.peregrine.protocol.frame.Frame.FLAG_END_OF_STREAM));
+        Message m3 = sub.nextMessage(Duration.ofSeconds(30));
+        assertNotNull(m3);
+        FrameView eos = new FrameView().wrap(m3.getData());
+        assertTrue(eos.endOfStream());
+        assertEquals(0, eos.count());
+        assertTrue(records(m3.getData()).isEmpty());
+
         given().when().get("/api/v1/state").then().statusCode(200)
                 .body("nodes." + node + ".threads", org.hamcrest.Matchers.equalTo(2))
                 .body("sequenceGaps", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
