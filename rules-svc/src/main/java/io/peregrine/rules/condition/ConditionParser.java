@@ -22,7 +22,11 @@ import java.util.List;
  */
 public final class ConditionParser {
 
+    /** Deeper nesting is refused with an error instead of exhausting the thread's stack. */
+    static final int MAX_DEPTH = 256;
+
     private final ConditionLexer lx;
+    private int depth;
 
     private ConditionParser(PositionedText text) {
         this.lx = new ConditionLexer(text);
@@ -59,10 +63,19 @@ public final class ConditionParser {
     }
 
     private Expr not() {
-        if (lx.tryKeyword("not")) {
-            return new Not(not());
+        lx.skipWs();
+        int at = lx.offset();
+        if (++depth > MAX_DEPTH) {
+            throw lx.error(at, "condition nests deeper than " + MAX_DEPTH + " levels of parentheses or 'not'");
         }
-        return primary();
+        try {
+            if (lx.tryKeyword("not")) {
+                return new Not(not());
+            }
+            return primary();
+        } finally {
+            depth--;
+        }
     }
 
     private Expr primary() {

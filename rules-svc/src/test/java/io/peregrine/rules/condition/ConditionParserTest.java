@@ -143,4 +143,16 @@ class ConditionParserTest {
         assertEquals(new SourcePosition("t", 1, 8), c.field().position());
         assertEquals(new SourcePosition("t", 1, 18), c.opPosition());
     }
+
+    @Test
+    void nestingIsBounded() {
+        assertInstanceOf(Check.class, parse("(".repeat(100) + "proc.name = x" + ")".repeat(100)));
+        SourcePosition at = new SourcePosition("t", 1, 1);
+        RuleLoadException e = assertThrows(RuleLoadException.class, () -> ConditionParser.parse(
+                PositionedText.at("(".repeat(10_000) + "proc.name = x" + ")".repeat(10_000), at)));
+        assertTrue(e.reason().contains("nests deeper than"), e.reason());
+        e = assertThrows(RuleLoadException.class, () -> ConditionParser.parse(
+                PositionedText.at("not ".repeat(10_000) + "proc.name = x", at)));
+        assertTrue(e.reason().contains("nests deeper than"), e.reason());
+    }
 }
