@@ -27,6 +27,7 @@ class ExeFlagsTest {
     static final int UPPER_LAYER = 2;
     static final int LOWER_LAYER = 8;
     static final String NOBODY = "65534";
+    static final String GROUP = "100";
 
     @Test
     void overlayLayerAndWritabilityOfTheExecutable(@TempDir Path base) throws Exception {
@@ -44,6 +45,11 @@ class ExeFlagsTest {
         Path others = Files.copy(trueBin, base.resolve("others-true"));
         Files.setPosixFilePermissions(others, PosixFilePermissions.fromString("rwxr-xrwx"));
         Path rootOnly = executable(Files.copy(trueBin, base.resolve("root-true")));
+        // group-writable for group 100, run by nobody with and without that supplementary group
+        Path group = Files.copy(trueBin, base.resolve("group-true"));
+        run("chown", "0:" + GROUP, group.toString());
+        Files.setPosixFilePermissions(group, PosixFilePermissions.fromString("rwxrwxr-x"));
+        Path groupLink = Files.createSymbolicLink(base.resolve("group-true-link"), group);
 
         run("mount", "-t", "overlay", "overlay", "-o",
                 "lowerdir=" + lower + ",upperdir=" + upper + ",workdir=" + work, merged.toString());
@@ -57,9 +63,11 @@ class ExeFlagsTest {
             run("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", owned.toString());
             run("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", others.toString());
             run("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", rootOnly.toString());
+            run("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--groups=7," + GROUP + ",65000", group.toString());
+            run("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", groupLink.toString());
 
             List<String> wanted = List.of(upTrue.toString(), lowTrue.toString(), owned.toString(),
-                    others.toString(), rootOnly.toString());
+                    others.toString(), rootOnly.toString(), group.toString(), groupLink.toString());
             Map<String, Long> flags = new HashMap<>();
             List<String> bad = new ArrayList<>();
             long deadline = System.nanoTime() + 30_000_000_000L; // a hang bound, not a speed check
@@ -84,6 +92,8 @@ class ExeFlagsTest {
             assertEquals(WRITABLE, flags.get(owned.toString()), "owned by the user running it");
             assertEquals(WRITABLE, flags.get(others.toString()), "writable by others");
             assertEquals(0, flags.get(rootOnly.toString()), "root's 0755 file run by nobody");
+            assertEquals(WRITABLE, flags.get(group.toString()), "group-writable, run in that supplementary group");
+            assertEquals(0, flags.get(groupLink.toString()), "group-writable, run outside the group");
         } finally {
             run("umount", merged.toString());
         }
