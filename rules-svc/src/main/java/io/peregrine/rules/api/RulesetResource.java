@@ -10,6 +10,7 @@ import io.peregrine.rules.draft.FalcoYaml;
 import io.peregrine.rules.draft.ImportPlan;
 import io.peregrine.rules.draft.ItemSource;
 import io.peregrine.rules.draft.RuleFile;
+import io.peregrine.rules.draft.TrialRun;
 import io.peregrine.rules.live.ActiveRuleset;
 import io.peregrine.rules.live.LiveRuleset;
 import io.peregrine.rules.store.RuleStore;
@@ -147,6 +148,64 @@ public class RulesetResource {
         Map<String, Object> r = report(plan, v, s.version(), true);
         r.put("valid", true);
         return Response.ok(r).build();
+    }
+
+    @POST
+    @Path("test")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.ADMIN})
+    @Operation(summary = "Run the ruleset in force, or a draft (files merged onto it), over events written "
+            + "as field values; returns the matching rules and their rendered outputs")
+    @APIResponse(responseCode = "200", description = "{matches: [{event, rule, priority, tags, output}], unusedFields}")
+    @APIResponse(responseCode = "422", description = "The draft is invalid, or an event cannot be built")
+    public Response test(Map<String, Object> body) {
+        if (body == null || !(body.get("events") instanceof List<?> events) || events.isEmpty()) {
+            throw new ApiProblem(400, "Bad request", "expected {\"events\": [{\"evt.type\": \"openat\", "
+                    + "\"fd.name\": \"/etc/shadow\", ...}], \"files\": [...] (optional)}");
+        }
+        if (events.size() > 10_000) {
+            throw new ApiProblem(422, "Limit exceeded", "at most 10000 events per test");
+        }
+        List<Map<String, Object>> evs = new java.util.ArrayList<>();
+        for (Object e : events) {
+            if (!(e instanceof Map<?, ?> m)) {
+                throw new ApiProblem(400, "Bad request", "each event must be an object of field values");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = (Map<String, Object>) m;
+            evs.add(fields);
+        }
+        ActiveRuleset.Snapshot s = active.current();
+        io.peregrine.rules.ruleset.Ruleset ruleset = s.ruleset();
+        io.peregrine.rules.compile.CompiledRuleset compiled = s.compiled();
+        if (body.get("files") != null) {
+            List<RuleFile> files;
+            try {
+                files = RuleFiles.of("application/json", json.writeValueAsString(Map.of("files", body.get("files"))),
+                        null, json);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new ApiProblem(400, "Bad request", "files: " + e.getOriginalMessage());
+            }
+            ImportPlan plan = ImportPlan.of(s.items().stream().map(StoredItem::item).toList(), files,
+                    replaceMode(String.valueOf(body.getOrDefault("mode", "merge"))), store.maxDepth());
+            DraftRuleset.Validated v = DraftRuleset.validate(plan.items(), store.maxItems(), store.maxDepth());
+            ruleset = v.ruleset();
+            compiled = v.compiled();
+        }
+        if (Boolean.TRUE.equals(body.get("allEnabled"))) {
+            compiled = io.peregrine.rules.compile.RuleCompiler.compile(ruleset.allEnabled());
+        }
+        try {
+            return Response.ok(TrialRun.view(TrialRun.run(compiled, evs, hostname()))).build();
+        } catch (TrialRun.BadEvent e) {
+            throw new ApiProblem(422, "Bad event", e.getMessage());
+        }
+    }
+
+    private static String hostname() {
+        String h = System.getenv("HOSTNAME");
+        return h == null || h.isBlank() ? "rules-svc" : h;
     }
 
     @GET
