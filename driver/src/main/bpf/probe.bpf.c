@@ -28,6 +28,7 @@ char LICENSE[] SEC("license") = "GPL";
 #define MAX_ENV 1024
 #define MAX_COMM 16
 #define RINGBUF_SIZE (8 << 20)
+#define TS_COMPAT 0x0002  /* thread_info.status: an ia32 syscall is running (x86_64) */
 
 /* x86_64 syscall numbers used by the handlers' table. */
 #define NR_read 0
@@ -2144,6 +2145,10 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	__u64 id = bpf_get_current_pid_tgid();
 	struct pg_settings *s = bpf_map_lookup_elem(&settings, &zero);
 	if (!s || s->exclude_tgid == (__u32)(id >> 32))
+		return 0;
+	/* An ia32 syscall (a 32-bit process, or int $0x80 from a 64-bit one) has its own numbers and
+	 * argument registers; the handlers know the x86_64 ones, so it is left out, not misread. */
+	if (bpf_get_current_task_btf()->thread_info.status & TS_COMPAT)
 		return 0;
 	bpf_tail_call(ctx, &exit_handlers, nr);
 	/* No handler for this syscall: a generic record (scap "syscall" event) with its number. Its size

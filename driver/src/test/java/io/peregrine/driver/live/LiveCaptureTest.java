@@ -367,6 +367,50 @@ class LiveCaptureTest {
         assertEquals(List.of(110L, 110L), natives);
     }
 
+    @Test
+    void ia32SyscallsAreNotMisreadAsX8664Ones(@TempDir Path dir) throws Exception {
+        // ia32 call 41 is dup; x86_64 call 41 is socket. The program makes an ia32 dup(0) through
+        // int $0x80, then a real socket(): only the socket may be recorded, with its own result.
+        Path c = dir.resolve("ia32.c");
+        Files.writeString(c, """
+                #include <stdio.h>
+                #include <sys/socket.h>
+                int main(void) {
+                    long r;
+                    __asm__ volatile("int $0x80" : "=a"(r) : "a"(41L), "b"(0L) : "memory");
+                    int s = socket(AF_INET, SOCK_DGRAM, 0);
+                    printf("%ld %d\\n", r, s);
+                    return r < 0 || s < 0;
+                }
+                """);
+        Path exe = dir.resolve("ia32");
+        Process cc = new ProcessBuilder("cc", "-O2", "-o", exe.toString(), c.toString()).redirectErrorStream(true).start();
+        String ccOut = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, cc.waitFor(), ccOut);
+        Process p = new ProcessBuilder(exe.toString()).start();
+        long pid = p.pid();
+        String[] out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().split(" ");
+        assertEquals(0, p.waitFor());
+        long socketFd = Long.parseLong(out[1]);
+        List<String> seen = new ArrayList<>();
+        boolean[] exited = {false};
+        long deadline = System.nanoTime() + 30_000_000_000L; // a hang bound, not a speed check
+        while (!exited[0]) {
+            source.poll(r -> {
+                if (r.tid() != pid) {
+                    return;
+                }
+                if (r.type() == EventCodes.PPME_PROCEXIT_1_E) {
+                    exited[0] = true;
+                } else if (r.type() == EventCodes.PPME_SOCKET_SOCKET_X || r.type() == EventCodes.PPME_SYSCALL_DUP_1_X) {
+                    seen.add((r.type() == EventCodes.PPME_SOCKET_SOCKET_X ? "socket " : "dup ") + r.number(0));
+                }
+            }, 4096);
+            assertTrue(System.nanoTime() < deadline, "the process exit never arrived; got " + seen);
+        }
+        assertEquals(List.of("socket " + socketFd), seen, "the ia32 dup is not recorded, as socket or as dup");
+    }
+
     /** Start of pid 1 in ns since boot, from /proc/1/stat (clock ticks of 1/100 s). */
     private static long pid1StartNanos() throws IOException {
         String stat = Files.readString(Path.of("/proc/1/stat"));
