@@ -237,15 +237,15 @@ class DeliveryTest {
     void aReceiverThatIsDownThenBackGetsEveryAlert() throws Exception {
         Receiver hook = receiver();
         hook.down();
-        // Enough attempts to outlast the outage: 20 ms doubling to 1 s, 12 attempts.
-        RetryPolicy patient = new RetryPolicy(12, Duration.ofMillis(20), Duration.ofSeconds(1));
+        // Enough attempts to outlast a 30-second outage: 20 ms doubling to 5 s, 20 attempts (about a minute).
+        RetryPolicy patient = new RetryPolicy(20, Duration.ofMillis(20), Duration.ofSeconds(5));
         OutputSet set = outputs(patient, OutputSpec.builder("hook", "webhook").url(hook.url()).timeoutMillis(1000).build());
         js.consumer("notify", set, metrics, Duration.ofSeconds(30));
         List<Alert> sent = publish(30, Priority.WARNING);
 
         await("attempts failing", () -> registry.find("peregrine.notify.failed").tag("output", "hook").counter() != null
                 && registry.find("peregrine.notify.failed").tag("output", "hook").counter().count() >= 60);
-        Thread.sleep(2000);
+        Thread.sleep(30_000); // the receiver stays down for 30 seconds
         hook.up();
 
         await("all acked", () -> js.allAcked("notify"));
