@@ -31,6 +31,8 @@ public final class FrameApplier {
         final FrameEncoder out;
         UUID boot;
         long lastSequence;
+        /** Stream index the next frame should start at, before its own reported loss. */
+        long nextIndex;
         long eventNumber;
 
         Node(String name, Interest interest) {
@@ -86,14 +88,28 @@ public final class FrameApplier {
         enc.clear();
         if (node.boot == null || !node.boot.equals(boot)) {
             if (node.boot != null) {
+                // A new capture stream on a known node: whatever happened while it was down is unseen.
                 restarts++;
+                Projector.drop(enc, node.eventNumber, view.firstTs(), -1, "capture_restarted");
+            } else if (seq > 1) {
+                // This instance joined a stream already under way (state-svc restarted): the events
+                // before it, and the process state they built, are unseen.
+                restarts++;
+                Projector.drop(enc, node.eventNumber, view.firstTs(), -1, "joined_stream_at_frame_" + seq);
             }
             node.boot = boot;
         } else if (seq > node.lastSequence + 1) {
             sequenceGaps++;
-            Projector.drop(enc, node.eventNumber, view.firstTs(), -1, "sequence_gap:" + (seq - node.lastSequence - 1) + "_frames");
+            // The stream index makes the loss exact: the events of the frames that never came.
+            long transit = view.firstIndex() - view.lost() - node.nextIndex;
+            if (transit > 0) {
+                lostEvents += transit;
+            }
+            Projector.drop(enc, node.eventNumber, view.firstTs(), transit > 0 ? transit : -1,
+                    "sequence_gap:" + (seq - node.lastSequence - 1) + "_frames");
         }
         node.lastSequence = seq;
+        node.nextIndex = view.firstIndex() + view.count();
         if (view.lost() > 0) {
             lostEvents += view.lost();
             Projector.drop(enc, node.eventNumber, view.firstTs(), view.lost(), "lost_in_capture");

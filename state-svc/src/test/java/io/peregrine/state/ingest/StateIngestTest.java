@@ -162,6 +162,7 @@ class StateIngestTest {
         assertEquals(3, recs2.size());
         assertEquals("drop", recs2.get(0).get("type"));
         assertEquals("sequence_gap:2_frames", recs2.get(0).get("evt.arg.reason"));
+        assertEquals("1", recs2.get(0).get("evt.arg.lost"), "exactly the one event of the frame that never came");
         assertEquals("drop", recs2.get(1).get("type"));
         assertEquals("5", recs2.get(1).get("evt.arg.lost"));
         assertEquals("/etc/hosts", recs2.get(2).get("fd.name"));
