@@ -738,16 +738,18 @@ static __always_inline struct sock *file_sock(struct file *f)
 }
 
 /* PT_SOCKTUPLE from a connected socket: local side first, then remote. */
-static __always_inline void put_socktuple_peer(struct rec *r, struct sock *sk, void *upeer);
+static __always_inline void put_socktuple_peer(struct rec *r, struct sock *sk, void *upeer, int inbound);
 
+/* Outbound tuple (connect, send): local side first, as scap writes it. */
 static __always_inline void put_socktuple(struct rec *r, struct sock *sk)
 {
-	put_socktuple_peer(r, sk, NULL);
+	put_socktuple_peer(r, sk, NULL, 0);
 }
 
 /* As put_socktuple, with the remote side taken from a user sockaddr when one is given (datagrams
- * on unconnected sockets name their peer per call). */
-static __always_inline void put_socktuple_peer(struct rec *r, struct sock *sk, void *upeer)
+ * on unconnected sockets name their peer per call). Inbound tuples (accept, recvfrom, recvmsg)
+ * put the remote side first, as scap does, so that an accepted socket reads client->server. */
+static __always_inline void put_socktuple_peer(struct rec *r, struct sock *sk, void *upeer, int inbound)
 {
 	__u8 *d = r->buf + (r->pos & SCRATCH_MASK);
 	if (!sk) {
@@ -766,24 +768,33 @@ static __always_inline void put_socktuple_peer(struct rec *r, struct sock *sk, v
 			dport = bpf_ntohs(peer.sin_port);
 		}
 		d[0] = 2;
-		__builtin_memcpy(d + 1, &sip, 4);
-		__builtin_memcpy(d + 5, &sport, 2);
-		__builtin_memcpy(d + 7, &dip, 4);
-		__builtin_memcpy(d + 11, &dport, 2);
+		if (inbound) {
+			__builtin_memcpy(d + 1, &dip, 4);
+			__builtin_memcpy(d + 5, &dport, 2);
+			__builtin_memcpy(d + 7, &sip, 4);
+			__builtin_memcpy(d + 11, &sport, 2);
+		} else {
+			__builtin_memcpy(d + 1, &sip, 4);
+			__builtin_memcpy(d + 5, &sport, 2);
+			__builtin_memcpy(d + 7, &dip, 4);
+			__builtin_memcpy(d + 11, &dport, 2);
+		}
 		set_len(r, 13);
 	} else if (family == 10) {
+		/* local at l, remote at m: 1 and 19 outbound, swapped inbound */
+		int l = inbound ? 19 : 1, m = inbound ? 1 : 19;
 		d[0] = 10;
-		BPF_CORE_READ_INTO(d + 1, sk, __sk_common.skc_v6_rcv_saddr);
+		BPF_CORE_READ_INTO(d + (l & 31), sk, __sk_common.skc_v6_rcv_saddr);
 		__u16 sport = bpf_ntohs(BPF_CORE_READ((struct inet_sock *)sk, inet_sport));
-		__builtin_memcpy(d + 17, &sport, 2);
-		BPF_CORE_READ_INTO(d + 19, sk, __sk_common.skc_v6_daddr);
+		__builtin_memcpy(d + (l & 31) + 16, &sport, 2);
+		BPF_CORE_READ_INTO(d + (m & 31), sk, __sk_common.skc_v6_daddr);
 		__u16 dport = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
 		struct sockaddr_in6 peer = {};
 		if (upeer && bpf_probe_read_user(&peer, sizeof(peer), upeer) == 0 && peer.sin6_family == 10) {
-			__builtin_memcpy(d + 19, &peer.sin6_addr, 16);
+			__builtin_memcpy(d + (m & 31), &peer.sin6_addr, 16);
 			dport = bpf_ntohs(peer.sin6_port);
 		}
-		__builtin_memcpy(d + 35, &dport, 2);
+		__builtin_memcpy(d + (m & 31) + 16, &dport, 2);
 		set_len(r, 37);
 	} else if (family == 1) {
 		/* unix: source and peer socket addresses as identities, then the bound path */
@@ -791,8 +802,8 @@ static __always_inline void put_socktuple_peer(struct rec *r, struct sock *sk, v
 		__u64 src = (__u64)sk;
 		__u64 dst = (__u64)BPF_CORE_READ(us, peer);
 		d[0] = 1;
-		__builtin_memcpy(d + 1, &src, 8);
-		__builtin_memcpy(d + 9, &dst, 8);
+		__builtin_memcpy(d + 1, inbound ? &dst : &src, 8);
+		__builtin_memcpy(d + 9, inbound ? &src : &dst, 8);
 		struct unix_address *ua = BPF_CORE_READ(us, addr);
 		if (!ua && dst)
 			ua = BPF_CORE_READ((struct unix_sock *)dst, addr);
@@ -1076,7 +1087,7 @@ static __always_inline int accept_common(struct pt_regs *regs, long ret, int fou
 		return 0;
 	struct task_struct *t = bpf_get_current_task_btf();
 	put_s64(&r, ret);
-	put_socktuple(&r, ret >= 0 ? file_sock(fd_file(t, ret)) : NULL);
+	put_socktuple_peer(&r, ret >= 0 ? file_sock(fd_file(t, ret)) : NULL, NULL, 1);
 	__u32 qlen = 0, qmax = 0;
 	struct sock *lsk = file_sock(fd_file(t, (__s32)arg(regs, 0)));
 	if (lsk) {
@@ -1784,7 +1795,7 @@ EXIT_HANDLER(sendto_x)
 	put_empty(&r); /* data: size-only capture */
 	put_s64(&r, fd);
 	put_u32(&r, (__u32)arg(regs, 2));
-	put_socktuple_peer(&r, fd_sock(fd), (void *)arg(regs, 4));
+	put_socktuple_peer(&r, fd_sock(fd), (void *)arg(regs, 4), 0);
 	rec_submit(&r);
 	return 0;
 }
@@ -1797,7 +1808,7 @@ EXIT_HANDLER(recvfrom_x)
 	long fd = (__s32)arg(regs, 0);
 	put_s64(&r, ret);
 	put_empty(&r);
-	put_socktuple_peer(&r, ret >= 0 ? fd_sock(fd) : NULL, ret >= 0 ? (void *)arg(regs, 4) : NULL);
+	put_socktuple_peer(&r, ret >= 0 ? fd_sock(fd) : NULL, ret >= 0 ? (void *)arg(regs, 4) : NULL, 1);
 	put_s64(&r, fd);
 	put_u32(&r, (__u32)arg(regs, 2));
 	rec_submit(&r);
@@ -1816,7 +1827,7 @@ EXIT_HANDLER(sendmsg_x)
 	put_empty(&r);
 	put_s64(&r, fd);
 	put_u32(&r, ret > 0 ? (__u32)ret : 0);
-	put_socktuple_peer(&r, fd_sock(fd), mh.msg_name);
+	put_socktuple_peer(&r, fd_sock(fd), mh.msg_name, 0);
 	rec_submit(&r);
 	return 0;
 }
@@ -1832,7 +1843,7 @@ EXIT_HANDLER(recvmsg_x)
 	put_s64(&r, ret);
 	put_u32(&r, ret > 0 ? (__u32)ret : 0);
 	put_empty(&r);
-	put_socktuple_peer(&r, ret >= 0 ? fd_sock(fd) : NULL, ret >= 0 ? mh.msg_name : NULL);
+	put_socktuple_peer(&r, ret >= 0 ? fd_sock(fd) : NULL, ret >= 0 ? mh.msg_name : NULL, 1);
 	put_empty(&r); /* msgcontrol */
 	put_s64(&r, fd);
 	rec_submit(&r);

@@ -97,12 +97,11 @@ class LiveStateTest {
             find(py, "connect", tuple);
             assertTrue(py.stream().anyMatch(m -> "write".equals(m.get("evt.type")) && tuple.equals(m.get("fd.name"))),
                     "the client's write names the connection: " + writes(py));
-            // The accepted fd: its name comes from the accept and carries to the write on it. (The live
-            // probe orders accept tuples local side first, scap remote side first: see docs/state.md.)
+            // The accepted fd: its name comes from the accept (client->server, as Falco names it, the
+            // same as the connecting side's) and carries to the write on it.
             Map<String, String> accepted = py.stream().filter(m -> m.get("evt.type").startsWith("accept"))
                     .findFirst().orElseThrow(() -> new AssertionError(writes(py).toString()));
-            assertTrue(accepted.get("fd.name").contains(":" + ports[0]) && accepted.get("fd.name").contains(":" + ports[1]),
-                    accepted.toString());
+            assertEquals(tuple, accepted.get("fd.name"), accepted.toString());
             assertTrue(py.stream().anyMatch(m -> "write".equals(m.get("evt.type")) && accepted.get("fd.name").equals(m.get("fd.name"))),
                     "the server's write names the accepted connection: " + writes(py));
             String threadFile = work.resolve("thread.txt").toString();
