@@ -43,6 +43,8 @@ public class LiveRuleset {
     RuleStore store;
     @Inject
     NatsClient nats;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     @ConfigProperty(name = "peregrine.rules.reconcile-interval", defaultValue = "PT5S")
     Duration interval;
@@ -56,6 +58,9 @@ public class LiveRuleset {
     });
 
     void onStart(@Observes StartupEvent e) {
+        io.micrometer.core.instrument.Gauge.builder("peregrine.rules.ruleset.version", active,
+                        a -> a.current().version())
+                .description("Version of the ruleset in force in this replica").register(registry);
         follower = new RulesetFollower(nats.connection(), this::loadSnapshot, active).start();
         reconcile();    // at start, so that the stored ruleset is in force before the first request
         timer.scheduleWithFixedDelay(this::reconcile, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);

@@ -234,7 +234,7 @@ public class ItemApiTest {
                 .statusCode(401);
         given().header("Authorization", "Bearer not-a-jwt").get("/api/v1/rules").then().statusCode(401);
         given().get("/q/health").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("peregrine_rules_ruleset_version"));
     }
 
     @Test
