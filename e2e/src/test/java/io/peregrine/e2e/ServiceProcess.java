@@ -52,6 +52,13 @@ final class ServiceProcess {
         Files.writeString(log, "---- e2e: starting " + name + " on port " + port + "\n", StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         process = pb.start();
+        // Should the test JVM be stopped before its @AfterAll, no service outlives it.
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (started.isAlive()) {
+                started.destroyForcibly();
+            }
+        }));
     }
 
     /** Polls /q/health/ready until it answers 200; a process that exits meanwhile fails at once. */
