@@ -50,7 +50,7 @@ class NatsOutageTest {
         startServer(port);
         String url = "nats://127.0.0.1:" + port;
 
-        RateSource source = new RateSource(150_000, 50); // 150k events, 50 per poll, ~1 ms apart
+        RateSource source = new RateSource(50); // 50 events per poll, ~1 ms apart, until stopped
         Connection pub = Nats.connectReconnectOnConnect(NatsSettings.plain(url).toOptions("outage-pub", null, null));
         Connection sub = Nats.connectReconnectOnConnect(NatsSettings.plain(url).toOptions("outage-sub", null, null));
         Subscription s = sub.subscribe("peregrine.raw.outage");
@@ -60,6 +60,7 @@ class NatsOutageTest {
                 UUID.randomUUID(), 16 * 1024, 5, 64, 0).start();
 
         long received = 0;
+        long receivedAfterRestart = 0;
         long loss = 0;
         long prevIndex = -1;
         int prevCount = 0;
@@ -81,6 +82,12 @@ class NatsOutageTest {
             v.wrap(m.getData());
             loss += prevIndex < 0 ? v.firstIndex() : FrameView.lossBetween(prevIndex, prevCount, v.firstIndex(), v.lost());
             received += v.count();
+            if (restarted) {
+                receivedAfterRestart += v.count();
+                if (receivedAfterRestart >= 30_000) {
+                    source.stop(); // enough after the restart: end the stream
+                }
+            }
             prevIndex = v.firstIndex();
             prevCount = v.count();
             ended = v.endOfStream();
@@ -89,8 +96,8 @@ class NatsOutageTest {
         assertTrue(ended, "the end of the stream arrived after the restart; received " + received);
         assertTrue(p.awaitFinished(10_000));
         assertEquals(CapturePipeline.State.FINISHED, p.state(), "the capture kept running through the outage");
-        assertEquals(150_000, received + loss, "every event was received or counted as lost");
-        assertTrue(received > 100_000, "publishing resumed after the restart: received " + received);
+        assertEquals(source.eventsRead(), received + loss, "every event was received or counted as lost");
+        assertTrue(receivedAfterRestart >= 30_000, "publishing resumed after the restart");
         pub.close();
         sub.close();
     }
@@ -114,23 +121,26 @@ class NatsOutageTest {
         }
     }
 
-    /** A finite stream of close-exit events, about {@code perPoll} every millisecond. */
+    /** Close-exit events, about {@code perPoll} every millisecond, until stopped. */
     static final class RateSource implements CaptureSource, EventSource {
-        private final int total;
+        private volatile boolean stopped;
         private final int perPoll;
         private final EventRecordBuilder b = new EventRecordBuilder();
         private final EventRecord view = new EventRecord();
         private int next;
         private long lastPoll;
 
-        RateSource(int total, int perPoll) {
-            this.total = total;
+        RateSource(int perPoll) {
             this.perPoll = perPoll;
+        }
+
+        void stop() {
+            stopped = true;
         }
 
         @Override
         public int poll(EventConsumer consumer, int max) {
-            if (next >= total) {
+            if (stopped) {
                 return -1;
             }
             long now = System.nanoTime();
@@ -139,7 +149,7 @@ class NatsOutageTest {
             }
             lastPoll = now;
             int n = 0;
-            while (n < Math.min(max, perPoll) && next < total) {
+            while (n < Math.min(max, perPoll)) {
                 b.begin(System.currentTimeMillis() * 1_000_000L, next, EventCodes.PPME_SYSCALL_CLOSE_X, 1).addI64(0);
                 int len = b.finish();
                 consumer.accept(view.wrap(b.segment().asSlice(0, len), 0));
