@@ -119,6 +119,13 @@ public final class AlertConsumer implements AutoCloseable {
                     });
                 }
                 it.stop();
+                if (!aborted) {
+                    // Alerts already pulled into this client's buffer go back at once, not after the
+                    // ack wait: another replica (or this one, restarted) delivers them in seconds.
+                    for (Message left; (left = it.nextMessage(Duration.ofMillis(200))) != null; ) {
+                        left.nak();
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -232,6 +239,9 @@ public final class AlertConsumer implements AutoCloseable {
             }
         }
         shutdown();
+        // What is still under way after the grace period is handed back for redelivery now;
+        // an output that did take it meanwhile sees a duplicate, which at-least-once allows.
+        inFlight.forEach(Message::nak);
     }
 
     /**

@@ -7,13 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * One readable line per alert for a person watching a terminal ({@code tail -F}):
- * {@code <time> <Priority> <rule>: <output>}, or the output's template. Line breaks in the
- * text become spaces so every alert stays one line.
+ * One readable line per alert for a person watching a terminal ({@code tail -F}): the output
+ * line as Falco prints it (it starts with the time and the priority), then the rule in brackets;
+ * or the output's template. Line breaks in the text become spaces so every alert stays one line.
  */
 public final class TerminalFileOutput implements Output {
 
-    public static final String DEFAULT_TEMPLATE = "${time} ${priority} ${rule}: ${output}";
+    public static final String DEFAULT_TEMPLATE = "${output} [${rule}]";
 
     private final String name;
     private final RotatingFile file;

@@ -187,8 +187,7 @@ class OutputApiTest {
             await("terminal lines", () -> {
                 try {
                     String t = Files.readString(terminal);
-                    return t.contains(AlertJson.formatTime(high.time()) + " Critical High: " + high.output())
-                            && t.contains(AlertJson.formatTime(low.time()) + " Notice Low: " + low.output());
+                    return t.contains(high.output() + " [High]\n") && t.contains(low.output() + " [Low]\n");
                 } catch (java.io.IOException e) {
                     return false;
                 }
