@@ -367,6 +367,6 @@ class DeliveryTest {
 
         await("acked", () -> js.allAcked("notify"));
         List<String> lines = Files.readAllLines(file);
-        assertEquals(List.of(AlertJson.formatTime(a.time()) + " Warning Read sensitive file: " + a.output()), lines);
+        assertEquals(List.of(a.output() + " [Read sensitive file]"), lines);
     }
 }

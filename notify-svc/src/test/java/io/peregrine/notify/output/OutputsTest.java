@@ -58,8 +58,8 @@ class OutputsTest {
         Alert a = new Alert("u1", java.time.Instant.parse("2026-01-02T03:04:05Z"), "Rule X", Priority.ALERT,
                 "line one\nline two", Map.of(), "syscall", List.of(), "h");
         TerminalFileOutput t = new TerminalFileOutput(OutputSpec.builder("t", "terminal").path(dir.resolve("t").toString()).build());
-        assertEquals("2026-01-02T03:04:05.000000000Z Alert Rule X: line one line two", t.line(Notification.of(a)));
-        assertEquals("2026-01-02T03:04:05.000000000Z Alert Rule X: line one line two (x4)",
+        assertEquals("line one line two [Rule X]", t.line(Notification.of(a)));
+        assertEquals("line one line two [Rule X] (x4)",
                 t.line(new Notification(a, new byte[0], 4, List.of("1", "2", "3", "4"))));
     }
 
