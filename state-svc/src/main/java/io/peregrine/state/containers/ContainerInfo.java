@@ -4,12 +4,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What the cgroup path tells about a thread's container: its id (12 characters, Falco's
- * container.id), the full id, the runtime, and the Kubernetes pod uid. Text as UTF-8 bytes.
+ * container.id), the full id, the runtime, and the Kubernetes pod uid. Text as UTF-8 bytes; the pod
+ * uid also as text, the key of the pod metadata lookup (kept here so the event path allocates none).
  */
-public record ContainerInfo(byte[] id, byte[] fullId, byte[] type, byte[] podUid) {
+public record ContainerInfo(byte[] id, byte[] fullId, byte[] type, byte[] podUid, String podUidText) {
 
     /** Threads outside any container: container.id is "host". */
-    public static final ContainerInfo HOST = new ContainerInfo(bytes("host"), bytes("host"), null, null);
+    public static final ContainerInfo HOST = new ContainerInfo(bytes("host"), bytes("host"), null, null, null);
 
     public boolean isHost() {
         return this == HOST;
@@ -17,10 +18,6 @@ public record ContainerInfo(byte[] id, byte[] fullId, byte[] type, byte[] podUid
 
     public String idText() {
         return new String(id, StandardCharsets.UTF_8);
-    }
-
-    public String podUidText() {
-        return podUid == null ? null : new String(podUid, StandardCharsets.UTF_8);
     }
 
     public String typeText() {

@@ -59,7 +59,8 @@ public final class FieldExtractor {
             USER_LOGINNAME = n++, GROUP_GID = n++, GROUP_NAME = n++, CONTAINER_ID = n++, CONTAINER_FULL_ID = n++,
             CONTAINER_NAME = n++, CONTAINER_TYPE = n++, K8S_POD_UID = n++, CONTAINER_PRIVILEGED = n++,
             EVT_ABSPATH = n++, THREAD_CAP_PERMITTED = n++, THREAD_CAP_INHERITABLE = n++, THREAD_CAP_EFFECTIVE = n++,
-            PROC_PPID_DURATION = n++;
+            PROC_PPID_DURATION = n++, K8S_POD_NAME = n++, K8S_NS_NAME = n++, K8S_POD_LABEL = n++,
+            K8S_POD_LABELS = n++;
 
     /** Capability names by bit (linux/capability.h), as Falco lists them in thread.cap_*. */
     private static final byte[][] CAPS = java.util.Arrays.stream(("CAP_CHOWN CAP_DAC_OVERRIDE CAP_DAC_READ_SEARCH "
@@ -72,8 +73,8 @@ public final class FieldExtractor {
             .map(FieldExtractor::bytes).toArray(byte[][]::new);
 
     /**
-     * Catalogue fields that this build cannot compute: Kubernetes API and CRI metadata (pod name,
-     * namespace, labels, container name and image), CPU and timing fields the capture does not carry.
+     * Catalogue fields that this build cannot compute: CRI metadata (container name and image, pod
+     * sandbox), pod addresses, CPU and timing fields the capture does not carry.
      */
     public static final Set<String> UNSUPPORTED = Set.of("evt.time", "evt.time.s", "evt.time.iso8601",
             "evt.datetime", "evt.reltime", "evt.latency", "evt.cpu", "evt.info", "evt.is_syslog", "evt.around",
@@ -86,9 +87,8 @@ public final class FieldExtractor {
             "container.mount.dest", "container.mount.mode", "container.mount.rdwr", "container.mount.propagation",
             "container.healthcheck", "container.liveness_probe", "container.readiness_probe",
             "container.start_ts", "container.duration", "container.ip", "container.host_pid",
-            "container.host_network", "container.host_ipc", "container.cni.json", "k8s.ns.name",
-            "k8s.pod.name", "k8s.pod.sandbox_id", "k8s.pod.full_sandbox_id", "k8s.pod.label", "k8s.pod.labels",
-            "k8s.pod.ip", "k8s.pod.cni.json");
+            "container.host_network", "container.host_ipc", "container.cni.json",
+            "k8s.pod.sandbox_id", "k8s.pod.full_sandbox_id", "k8s.pod.ip", "k8s.pod.cni.json");
 
     private static final byte[] ENTER = {'>'};
     private static final byte[] EXIT = {'<'};
@@ -110,6 +110,8 @@ public final class FieldExtractor {
     private final SysdigFormatter formatter;
     private final TupleFormatter tuples = new TupleFormatter();
     private EventContext current;
+    /** Pod metadata from the Kubernetes API; none outside a cluster (the k8s.* names are absent). */
+    private io.peregrine.state.pods.PodDirectory pods;
 
     public FieldExtractor(ThreadTable threads, UserTable users, String hostname) {
         this.threads = threads;
@@ -300,6 +302,10 @@ public final class FieldExtractor {
             case "container.type" -> CONTAINER_TYPE;
             case "container.privileged" -> CONTAINER_PRIVILEGED;
             case "k8s.pod.uid", "k8s.pod.id" -> K8S_POD_UID;
+            case "k8s.pod.name" -> K8S_POD_NAME;
+            case "k8s.ns.name" -> K8S_NS_NAME;
+            case "k8s.pod.label" -> K8S_POD_LABEL;
+            case "k8s.pod.labels" -> K8S_POD_LABELS;
             default -> OP_UNSUPPORTED;
         };
         return new CompiledField(ref, op, index, arg, EventTable.SCAP_LIMIT);
@@ -389,8 +395,8 @@ public final class FieldExtractor {
             fsPath(op, c, out);
         } else if (op >= USER_UID && op <= GROUP_NAME) {
             user(op, t, out);
-        } else if (op >= CONTAINER_ID && op <= CONTAINER_PRIVILEGED) {
-            container(op, t, out);
+        } else if ((op >= CONTAINER_ID && op <= CONTAINER_PRIVILEGED) || (op >= K8S_POD_NAME && op <= K8S_POD_LABELS)) {
+            container(f, op, t, out);
         } else if (op == EVT_ABSPATH) {
             fsPath(FS_PATH_NAME, c, out);
         } else if (op == THREAD_CAP_PERMITTED || op == THREAD_CAP_INHERITABLE || op == THREAD_CAP_EFFECTIVE) {
@@ -1218,6 +1224,11 @@ public final class FieldExtractor {
 
     private PathResolution resolver = (t, d, raw) -> raw;
 
+    /** Where pod names, namespaces and labels come from (null: nowhere, they are absent). */
+    public void pods(io.peregrine.state.pods.PodDirectory directory) {
+        this.pods = directory;
+    }
+
     public void pathResolution(PathResolution r) {
         this.resolver = r;
     }
@@ -1252,7 +1263,7 @@ public final class FieldExtractor {
         }
     }
 
-    private void container(int op, ThreadInfo t, ProjectionEncoder out) {
+    private void container(CompiledField f, int op, ThreadInfo t, ProjectionEncoder out) {
         if (t == null) {
             out.absent();
             return;
@@ -1279,6 +1290,15 @@ public final class FieldExtractor {
                 out.absent();
             } else {
                 out.bytes(ci.podUid());
+            }
+        } else if (op == K8S_POD_NAME || op == K8S_NS_NAME || op == K8S_POD_LABEL || op == K8S_POD_LABELS) {
+            io.peregrine.state.pods.PodMeta pod = ci.podUidText() == null || pods == null ? null : pods.get(ci.podUidText());
+            byte[] v = pod == null ? null : op == K8S_POD_NAME ? pod.name() : op == K8S_NS_NAME ? pod.namespace()
+                    : op == K8S_POD_LABELS ? pod.labelsText() : f.key == null ? null : pod.label(f.key);
+            if (v == null) {
+                out.absent();
+            } else {
+                out.bytes(v);
             }
         } else if (op == CONTAINER_PRIVILEGED) {
             out.absent();

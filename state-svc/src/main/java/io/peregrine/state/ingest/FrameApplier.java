@@ -7,6 +7,7 @@ import io.peregrine.protocol.frame.FrameKind;
 import io.peregrine.protocol.frame.FrameView;
 import io.peregrine.protocol.interest.Interest;
 import io.peregrine.protocol.projection.ProjectionEncoder;
+import io.peregrine.state.pods.PodDirectory;
 import io.peregrine.state.projection.NodeState;
 import io.peregrine.state.projection.Projector;
 
@@ -35,9 +36,10 @@ public final class FrameApplier {
         long nextIndex;
         long eventNumber;
 
-        Node(String name, Interest interest) {
+        Node(String name, Interest interest, PodDirectory pods) {
             state = new NodeState(name);
             state.projector().interest(interest);
+            state.extractor().pods(pods);
             out = new FrameEncoder(FrameKind.PROJECTED_EVENTS, name, UUID.randomUUID(), 1 << 16);
         }
     }
@@ -46,6 +48,7 @@ public final class FrameApplier {
     private final FrameView view = new FrameView();
     private final ProjectionEncoder enc = new ProjectionEncoder(1 << 16);
     private volatile Interest interest = Interest.NONE;
+    private volatile PodDirectory pods;
 
     private long frames;
     private long malformed;
@@ -59,6 +62,14 @@ public final class FrameApplier {
         interest = i;
         synchronized (nodes) {
             nodes.values().forEach(n -> n.state.projector().interest(i));
+        }
+    }
+
+    /** Pod metadata for the k8s.* fields of every node (pod uids are unique in a cluster). */
+    public void pods(PodDirectory directory) {
+        pods = directory;
+        synchronized (nodes) {
+            nodes.values().forEach(n -> n.state.extractor().pods(directory));
         }
     }
 
@@ -81,7 +92,7 @@ public final class FrameApplier {
         String name = view.node();
         Node node;
         synchronized (nodes) {
-            node = nodes.computeIfAbsent(name, k -> new Node(k, interest));
+            node = nodes.computeIfAbsent(name, k -> new Node(k, interest, pods));
         }
         UUID boot = view.bootId();
         long seq = view.sequence();
