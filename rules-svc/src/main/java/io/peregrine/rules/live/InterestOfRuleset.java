@@ -8,12 +8,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Turns the compiler's interest (type codes, slots) into the KV contract (type names, field names). */
-final class InterestOfRuleset {
+public final class InterestOfRuleset {
 
     private InterestOfRuleset() {
     }
 
-    static Interest of(io.peregrine.rules.compile.Interest compiled) {
+    public static Interest of(io.peregrine.rules.compile.Interest compiled) {
         Map<String, Set<String>> byType = new LinkedHashMap<>();
         for (int t : compiled.eventTypes()) {
             String name = EventTypes.name(t);

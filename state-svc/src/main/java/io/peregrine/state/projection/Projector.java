@@ -1,5 +1,7 @@
 package io.peregrine.state.projection;
 
+import io.peregrine.driver.scap.SysdigFormatter;
+import io.peregrine.protocol.event.EventCodes;
 import io.peregrine.protocol.event.EventTable;
 import io.peregrine.protocol.event.EventType;
 import io.peregrine.protocol.fields.EventTypes;
@@ -60,6 +62,11 @@ public final class Projector {
                 continue;
             }
             Set<String> fields = interest.fieldsByType().get(t.name());
+            if (fields == null && (code == EventCodes.PPME_GENERIC_E || code == EventCodes.PPME_GENERIC_X)
+                    && !interest.fieldsByType().isEmpty()) {
+                // Generic events take their evt.type from the syscall ID: rules-svc tells them apart.
+                fields = union;
+            }
             if (fields == null && interest.allTypes()) {
                 fields = union;
             }
@@ -108,13 +115,21 @@ public final class Projector {
         if (fields == null) {
             return false;
         }
-        out.begin(c.num, c.evt.ts(), c.evt.tid(), eventTypeCode[code], code,
+        out.begin(c.num, c.evt.ts(), c.evt.tid(), eventTypeCode(c, code), code,
                 c.isExit() ? ProjectionFormat.DIR_EXIT : ProjectionFormat.DIR_ENTER);
         for (CompiledField f : fields) {
             extractor.extract(f, c, out);
         }
         out.end();
         return true;
+    }
+
+    /** The evt.type code; a generic event is named by its syscall ID, as evt.type shows it. */
+    private int eventTypeCode(EventContext c, int code) {
+        if (code != EventCodes.PPME_GENERIC_E && code != EventCodes.PPME_GENERIC_X) {
+            return eventTypeCode[code];
+        }
+        return Math.max(0, EventTypes.code(SysdigFormatter.typeName(c.evt)));
     }
 
     /**
