@@ -10,6 +10,7 @@ import io.peregrine.protocol.projection.ProjectionEncoder;
 import io.peregrine.state.pods.PodDirectory;
 import io.peregrine.state.projection.NodeState;
 import io.peregrine.state.projection.Projector;
+import io.peregrine.state.threads.ProcResync;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -35,6 +36,9 @@ public final class FrameApplier {
         /** Stream index the next frame should start at, before its own reported loss. */
         long nextIndex;
         long eventNumber;
+        /** Time of the newest event applied, and whether the stream has ended (a replay). */
+        long lastTs;
+        boolean ended;
 
         Node(String name, Interest interest, PodDirectory pods) {
             state = new NodeState(name);
@@ -56,6 +60,8 @@ public final class FrameApplier {
     private long sequenceGaps;
     private long restarts;
     private long events;
+    private long resyncs;
+    private long resyncRemoved;
 
     /** A new interest: applied to every node's projection from the next event on. */
     public void interest(Interest i) {
@@ -109,6 +115,7 @@ public final class FrameApplier {
                 Projector.drop(enc, node.eventNumber, view.firstTs(), -1, "joined_stream_at_frame_" + seq);
             }
             node.boot = boot;
+            node.ended = false;
         } else if (seq > node.lastSequence + 1) {
             sequenceGaps++;
             // The stream index makes the loss exact: the events of the frames that never came.
@@ -133,6 +140,8 @@ public final class FrameApplier {
             n++;
         }
         events += n;
+        node.lastTs = Math.max(node.lastTs, view.lastTs());
+        node.ended |= view.endOfStream();
         byte[] out = null;
         if (enc.records() > 0 || view.endOfStream()) {
             // Records are copied as one block: the projected frame's payload is the encoder's buffer.
@@ -150,6 +159,53 @@ public final class FrameApplier {
         // FrameEncoder counts add() calls; the header must count records.
         java.lang.foreign.MemorySegment.ofArray(f).set(io.peregrine.protocol.event.EventRecord.I32, 12, records);
         return f;
+    }
+
+    /**
+     * Drift repair for a live node: threads without an event for {@code graceNs} (event time) that
+     * {@code /proc} no longer has leave the table. Only while the node's stream is live: not ended
+     * (a replay ends) and its newest event within {@code liveWindowNs} of {@code nowNs} (wall clock).
+     * The table is read and changed under this object's monitor, the one the shell applies frames
+     * under; the file system is checked outside it. Returns the threads removed, or -1 when the
+     * node is unknown or not live.
+     */
+    public int resync(String nodeName, ProcResync proc, long nowNs, long graceNs, long liveWindowNs) {
+        Node node;
+        long before;
+        long[] candidates;
+        synchronized (this) {
+            synchronized (nodes) {
+                node = nodes.get(nodeName);
+            }
+            if (node == null || node.ended || Math.abs(nowNs - node.lastTs) > liveWindowNs) {
+                return -1;
+            }
+            before = node.lastTs - graceNs;
+            candidates = ProcResync.candidates(node.state.threads(), before);
+        }
+        long[] gone = proc.gone(candidates);
+        synchronized (this) {
+            int removed = node.state.parser().dropVanished(gone, before);
+            resyncs++;
+            resyncRemoved += removed;
+            return removed;
+        }
+    }
+
+    /** The state of a node, or null; for status and tests (read it under this object's monitor). */
+    public NodeState node(String name) {
+        synchronized (nodes) {
+            Node n = nodes.get(name);
+            return n == null ? null : n.state;
+        }
+    }
+
+    public long resyncs() {
+        return resyncs;
+    }
+
+    public long resyncRemoved() {
+        return resyncRemoved;
     }
 
     public long frames() {

@@ -580,6 +580,26 @@ public final class EventParser {
         }
     }
 
+    /**
+     * Removes threads the kernel no longer has (found by a resync from /proc), unless an event has
+     * touched them since {@code beforeTs}. Other threads go first, so that a process leader whose
+     * threads are all gone goes with the last of them. Returns how many threads left the table.
+     */
+    public int dropVanished(long[] tids, long beforeTs) {
+        int size = threads.size();
+        for (int pass = 0; pass < 2; pass++) {
+            for (long tid : tids) {
+                ThreadInfo t = threads.get(tid);
+                if (t == null || t.lastEventTs >= beforeTs || t.isMain() != (pass == 1)) {
+                    continue;
+                }
+                t.dead = true;
+                removeThread(tid);
+            }
+        }
+        return size - threads.size();
+    }
+
     /** Applies the removals deferred from the last event (for a caller that inspects state between events). */
     public void flush() {
         flushPending();

@@ -1,0 +1,98 @@
+package io.peregrine.state.ingest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.peregrine.state.threads.ProcResync;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every {@code peregrine.state.resync.interval-seconds} (60; 0 turns it off), repairs the thread
+ * table of the node this service runs on against {@code /proc}: state-svc runs beside capture-svc
+ * with the host's pid namespace. Other nodes' tables and replays are left alone.
+ */
+@ApplicationScoped
+public class ProcResyncSchedule {
+    private static final Logger LOG = Logger.getLogger(ProcResyncSchedule.class);
+    /** A stream whose newest event is further than this from the clock is not live (a replay). */
+    private static final long LIVE_WINDOW_NS = TimeUnit.MINUTES.toNanos(5);
+
+    private final StateIngest ingest;
+    private final long intervalSeconds;
+    private final long graceNs;
+    private final String node;
+    private final ProcResync proc;
+    private ScheduledExecutorService timer;
+
+    public ProcResyncSchedule(StateIngest ingest, MeterRegistry metrics,
+                              @ConfigProperty(name = "peregrine.state.resync.interval-seconds", defaultValue = "60") long intervalSeconds,
+                              @ConfigProperty(name = "peregrine.state.resync.grace-seconds", defaultValue = "10") long graceSeconds,
+                              @ConfigProperty(name = "peregrine.state.resync.node") Optional<String> node,
+                              @ConfigProperty(name = "peregrine.state.resync.proc", defaultValue = "/proc") String proc) {
+        this.ingest = ingest;
+        this.intervalSeconds = intervalSeconds;
+        this.graceNs = TimeUnit.SECONDS.toNanos(graceSeconds);
+        this.node = node.filter(s -> !s.isBlank()).orElseGet(ProcResyncSchedule::localNode);
+        this.proc = new ProcResync(Path.of(proc));
+        metrics.gauge("peregrine_state_resyncs", ingest.applier(), FrameApplier::resyncs);
+        metrics.gauge("peregrine_state_resync_threads_removed", ingest.applier(), FrameApplier::resyncRemoved);
+    }
+
+    /** As capture-svc names its node: NODE_NAME (downward API), else the host name. */
+    static String localNode() {
+        String env = System.getenv("NODE_NAME");
+        if (env != null && !env.isBlank()) {
+            return env.trim();
+        }
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+        } catch (Exception e) {
+            return "localhost";
+        }
+    }
+
+    void start(@Observes StartupEvent e) {
+        if (intervalSeconds <= 0) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "proc-resync");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::resync, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+        LOG.infof("resync of node %s from /proc every %d s", node, intervalSeconds);
+    }
+
+    private void resync() {
+        try {
+            long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+            int removed = ingest.applier().resync(node, proc, now, graceNs, LIVE_WINDOW_NS);
+            if (removed > 0) {
+                LOG.infof("resync from /proc: %d threads of node %s no longer exist, removed", removed, node);
+            }
+        } catch (RuntimeException ex) {
+            LOG.warnf("resync from /proc failed: %s", ex.toString());
+        }
+    }
+
+    void stop(@Observes ShutdownEvent e) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    public String node() {
+        return node;
+    }
+}
