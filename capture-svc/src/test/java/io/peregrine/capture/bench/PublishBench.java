@@ -34,10 +34,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * ./mvnw -q -pl capture-svc -am test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=io.peregrine.capture.bench.PublishBench -Dexec.args="nats://127.0.0.1:4222 5000000"
  * </pre>
+ * With a third argument {@code live SECONDS PROCESSES} (root), it captures live instead while
+ * PROCESSES python loops open and close /dev/null for SECONDS, and reports the rate published
+ * during the storm and the kernel and queue loss.
  */
 public final class PublishBench {
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 2 && args[2].equals("live")) {
+            live(args[0], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            return;
+        }
         String url = args.length > 0 ? args[0] : "nats://127.0.0.1:4222";
         long total = args.length > 1 ? Long.parseLong(args[1]) : 5_000_000L;
         String env = System.getenv("PEREGRINE_SHARED");
@@ -97,6 +104,54 @@ public final class PublishBench {
         System.out.printf("published %d events in %.2f s: %.0f events/s, %.1f MB/s; received %d, sender-side loss %d, publisher loss %d%n",
                 total, secs, total / secs, p.publisher().bytesSent() / secs / 1e6, received.get(), lost.get(),
                 p.publisher().eventsLost());
+        pub.close();
+        sub.close();
+    }
+
+    static void live(String url, int seconds, int processes) throws Exception {
+        Connection pub = Nats.connect(NatsSettings.plain(url).toOptions("bench-pub", null, null));
+        Connection sub = Nats.connect(NatsSettings.plain(url).toOptions("bench-sub", null, null));
+        AtomicLong received = new AtomicLong();
+        AtomicLong lost = new AtomicLong();
+        String subject = "peregrine.raw.bench-live-" + UUID.randomUUID();
+        Dispatcher d = sub.createDispatcher(m -> {
+            FrameView v = new FrameView();
+            try {
+                v.wrap(m.getData());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            received.addAndGet(v.count());
+            lost.addAndGet(v.lost());
+        });
+        d.subscribe(subject);
+        sub.flush(Duration.ofSeconds(5));
+        CaptureSource source = io.peregrine.capture.source.Sources.open("live");
+        CapturePipeline p = new CapturePipeline(source, f -> pub.publish(subject, f), "bench", UUID.randomUUID(),
+                256 * 1024, 20, 256, 0).start();
+        Thread.sleep(2000); // the /proc seed goes out first
+        long r0 = received.get();
+        long t0 = System.nanoTime();
+        List<Process> storm = new ArrayList<>();
+        String loop = "import os,time\nend=time.time()+" + seconds + "\nn=0\nwhile time.time()<end:\n"
+                + "    for _ in range(1000): os.close(os.open('/dev/null', os.O_RDONLY))\n    n+=1000\nprint(n)";
+        for (int i = 0; i < processes; i++) {
+            storm.add(new ProcessBuilder("python3", "-c", loop).redirectErrorStream(true).start());
+        }
+        long loops = 0;
+        for (Process s : storm) {
+            loops += Long.parseLong(new String(s.getInputStream().readAllBytes()).trim());
+            s.waitFor();
+        }
+        Thread.sleep(500); // the last frames
+        long t1 = System.nanoTime();
+        double secs = (t1 - t0) / 1e9;
+        long got = received.get() - r0;
+        System.out.printf("live storm: %d processes x %d s, %d open/close pairs (%.0f syscalls/s); published %d events in %.2f s: "
+                        + "%.0f events/s; kernel loss %d, queue loss %d, loss reported in frames %d%n",
+                processes, seconds, loops, 2.0 * loops / seconds, got, secs, got / secs, source.kernelLost(),
+                p.publisher().eventsLost(), lost.get());
+        p.close();
         pub.close();
         sub.close();
     }
