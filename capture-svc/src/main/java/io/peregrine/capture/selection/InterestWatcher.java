@@ -2,7 +2,6 @@ package io.peregrine.capture.selection;
 
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
-import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
 import io.nats.client.api.KeyValueWatcher;
@@ -11,6 +10,7 @@ import io.peregrine.capture.pipeline.CaptureSource;
 import io.peregrine.protocol.Subjects;
 import io.peregrine.protocol.interest.Interest;
 import io.peregrine.protocol.interest.InterestFormatException;
+import io.peregrine.protocol.nats.InterestBucket;
 import io.peregrine.protocol.nats.NatsClient;
 import org.jboss.logging.Logger;
 
@@ -68,15 +68,7 @@ public final class InterestWatcher implements AutoCloseable {
     }
 
     private KeyValue bucket() throws IOException, JetStreamApiException {
-        var kvm = nats.connection().keyValueManagement();
-        if (!kvm.getBucketNames().contains(Subjects.INTEREST_BUCKET)) {
-            try {
-                kvm.create(KeyValueConfiguration.builder().name(Subjects.INTEREST_BUCKET).maxHistoryPerKey(5).build());
-            } catch (JetStreamApiException raced) {
-                // another service created it first
-            }
-        }
-        return nats.connection().keyValue(Subjects.INTEREST_BUCKET);
+        return InterestBucket.open(nats.connection());
     }
 
     /** Applies one entry's bytes; public for tests that drive it without NATS. */

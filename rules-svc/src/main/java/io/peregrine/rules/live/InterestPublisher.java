@@ -2,8 +2,8 @@ package io.peregrine.rules.live;
 
 import io.nats.client.JetStreamApiException;
 import io.nats.client.KeyValue;
-import io.nats.client.api.KeyValueConfiguration;
 import io.peregrine.protocol.Subjects;
+import io.peregrine.protocol.nats.InterestBucket;
 import io.peregrine.protocol.nats.NatsClient;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -69,14 +69,6 @@ public class InterestPublisher {
     }
 
     private KeyValue bucket() throws IOException, JetStreamApiException {
-        var kvm = nats.connection().keyValueManagement();
-        if (!kvm.getBucketNames().contains(Subjects.INTEREST_BUCKET)) {
-            try {
-                kvm.create(KeyValueConfiguration.builder().name(Subjects.INTEREST_BUCKET).maxHistoryPerKey(5).build());
-            } catch (JetStreamApiException raced) {
-                // another service created it first
-            }
-        }
-        return nats.connection().keyValue(Subjects.INTEREST_BUCKET);
+        return InterestBucket.open(nats.connection());
     }
 }

@@ -4,13 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.KeyValue;
-import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueWatcher;
-import io.nats.client.api.StorageType;
 import io.peregrine.protocol.Subjects;
 import io.peregrine.protocol.interest.Interest;
 import io.peregrine.protocol.interest.InterestFormatException;
+import io.peregrine.protocol.nats.InterestBucket;
 import io.peregrine.protocol.nats.NatsClient;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -70,13 +69,7 @@ public class StateIngest {
 
     private void watchInterest(Connection c) {
         try {
-            try {
-                c.keyValueManagement().getStatus(Subjects.INTEREST_BUCKET);
-            } catch (Exception missing) {
-                c.keyValueManagement().create(KeyValueConfiguration.builder().name(Subjects.INTEREST_BUCKET)
-                        .storageType(StorageType.File).build());
-            }
-            KeyValue kv = c.keyValue(Subjects.INTEREST_BUCKET);
+            KeyValue kv = InterestBucket.open(c);
             kv.watch(Subjects.INTEREST_KEY, new KeyValueWatcher() {
                 @Override
                 public void watch(KeyValueEntry entry) {

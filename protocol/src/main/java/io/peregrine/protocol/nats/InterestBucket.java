@@ -1,0 +1,36 @@
+package io.peregrine.protocol.nats;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.KeyValue;
+import io.nats.client.api.KeyValueConfiguration;
+import io.nats.client.api.StorageType;
+import io.peregrine.protocol.Subjects;
+
+import java.io.IOException;
+
+/**
+ * The KV bucket that holds the interest. rules-svc writes it, capture-svc and state-svc watch it;
+ * whichever starts first creates it, with the same configuration.
+ */
+public final class InterestBucket {
+
+    private InterestBucket() {
+    }
+
+    public static KeyValue open(Connection c) throws IOException, JetStreamApiException {
+        var kvm = c.keyValueManagement();
+        if (!kvm.getBucketNames().contains(Subjects.INTEREST_BUCKET)) {
+            try {
+                kvm.create(KeyValueConfiguration.builder()
+                        .name(Subjects.INTEREST_BUCKET)
+                        .storageType(StorageType.File)
+                        .maxHistoryPerKey(5)
+                        .build());
+            } catch (JetStreamApiException raced) {
+                // another service created it first
+            }
+        }
+        return c.keyValue(Subjects.INTEREST_BUCKET);
+    }
+}
