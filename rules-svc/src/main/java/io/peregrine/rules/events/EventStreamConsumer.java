@@ -69,7 +69,11 @@ public final class EventStreamConsumer implements AutoCloseable {
                 }
                 List<Message> batch = sub.fetch(64, Duration.ofMillis(200));
                 for (Message m : batch) {
-                    handle(m);
+                    if (running) {
+                        handle(m);
+                    } else {
+                        m.nak(); // stopping: another replica takes it now, not after the ack wait
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
