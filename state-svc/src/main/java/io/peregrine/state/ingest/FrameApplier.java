@@ -12,7 +12,9 @@ import io.peregrine.state.projection.NodeState;
 import io.peregrine.state.projection.Projector;
 import io.peregrine.state.threads.ProcResync;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,8 +27,15 @@ import java.util.UUID;
 public final class FrameApplier {
 
     /** What happened to one received frame. */
-    public record Result(String node, byte[] projected, int events, boolean malformed, String error) {
+    /** {@code projected}: the frames to publish, in order (empty when nothing was projected). */
+    public record Result(String node, List<byte[]> projected, int events, boolean malformed, String error) {
     }
+
+    /**
+     * Projected frames stay below this size: projection can make a raw frame several times larger,
+     * and NATS refuses a message over its max_payload (1 MiB by default).
+     */
+    public static final int MAX_PROJECTED_FRAME = 256 * 1024;
 
     private static final class Node {
         final NodeState state;
@@ -88,11 +97,11 @@ public final class FrameApplier {
             view.wrap(frame);
         } catch (FrameFormatException e) {
             malformed++;
-            return new Result(null, null, 0, true, e.getMessage());
+            return new Result(null, List.of(), 0, true, e.getMessage());
         }
         if (view.kind() != FrameKind.RAW_EVENTS) {
             malformed++;
-            return new Result(null, null, 0, true, "frame of kind " + view.kind() + " on the raw subject");
+            return new Result(null, List.of(), 0, true, "frame of kind " + view.kind() + " on the raw subject");
         }
         frames++;
         String name = view.node();
@@ -142,19 +151,46 @@ public final class FrameApplier {
         events += n;
         node.lastTs = Math.max(node.lastTs, view.lastTs());
         node.ended |= view.endOfStream();
-        byte[] out = null;
+        List<byte[]> out = List.of();
         if (enc.records() > 0 || view.endOfStream()) {
-            // Records are copied as one block: the projected frame's payload is the encoder's buffer.
-            int size = enc.size();
-            if (size > 0) {
-                node.out.add(enc.segment(), 0, size, view.firstTs());
-            }
-            out = finishProjected(node, enc.records(), view.endOfStream());
+            out = splitProjected(node, enc, view.firstTs(), view.endOfStream());
         }
         return new Result(name, out, n, false, null);
     }
 
-    private byte[] finishProjected(Node node, int records, boolean eos) {
+    /**
+     * Cuts the projected records into frames of at most {@link #MAX_PROJECTED_FRAME} bytes, at
+     * record boundaries; only the last frame carries the end-of-stream flag.
+     */
+    private static List<byte[]> splitProjected(Node node, ProjectionEncoder enc, long ts, boolean eos) {
+        List<byte[]> frames = new ArrayList<>(2);
+        var seg = enc.segment();
+        int end = enc.size();
+        int start = 0;
+        int records = 0;
+        int p = 0;
+        while (p < end) {
+            int len = seg.get(io.peregrine.protocol.event.EventRecord.I32, p);
+            if (p > start && p + len - start > MAX_PROJECTED_FRAME) {
+                frames.add(finishProjected(node, seg, start, p - start, records, ts, false));
+                start = p;
+                records = 0;
+            }
+            p += len;
+            records++;
+        }
+        if (records > 0 || eos) {
+            frames.add(finishProjected(node, seg, start, p - start, records, ts, eos));
+        }
+        return frames;
+    }
+
+    private static byte[] finishProjected(Node node, java.lang.foreign.MemorySegment seg, int from, int size, int records,
+                                          long ts, boolean eos) {
+        if (size > 0) {
+            // Records are copied as one block: the frame's payload is a slice of the encoder's buffer.
+            node.out.add(seg, from, size, ts);
+        }
         byte[] f = node.out.finish(0, eos ? io.peregrine.protocol.frame.Frame.FLAG_END_OF_STREAM : 0);
         // FrameEncoder counts add() calls; the header must count records.
         java.lang.foreign.MemorySegment.ofArray(f).set(io.peregrine.protocol.event.EventRecord.I32, 12, records);

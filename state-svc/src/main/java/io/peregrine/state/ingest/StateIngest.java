@@ -7,16 +7,27 @@ import io.nats.client.KeyValue;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueWatcher;
 import io.peregrine.protocol.Subjects;
+import io.peregrine.protocol.frame.Frame;
+import io.peregrine.protocol.frame.FrameEncoder;
+import io.peregrine.protocol.frame.FrameKind;
 import io.peregrine.protocol.interest.Interest;
 import io.peregrine.protocol.interest.InterestFormatException;
 import io.peregrine.protocol.nats.InterestBucket;
 import io.peregrine.protocol.nats.NatsClient;
+import io.peregrine.protocol.projection.ProjectionEncoder;
+import io.peregrine.state.projection.Projector;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The NATS shell around {@link FrameApplier}: subscribes to raw frames (one dispatcher, so a node's
@@ -31,6 +42,9 @@ public class StateIngest {
     private final MeterRegistry metrics;
     private final String subject;
     private final FrameApplier applier = new FrameApplier();
+    /** Events in projected frames NATS refused; per node, those not yet reported downstream. */
+    private final LongAdder projectedLost = new LongAdder();
+    private final Map<String, Long> unreported = new HashMap<>();
     private Dispatcher dispatcher;
     private volatile boolean running;
     private volatile String interestError;
@@ -45,6 +59,7 @@ public class StateIngest {
         metrics.gauge("peregrine_state_events_lost", applier, FrameApplier::lostEvents);
         metrics.gauge("peregrine_state_sequence_gaps", applier, FrameApplier::sequenceGaps);
         metrics.gauge("peregrine_state_events", applier, FrameApplier::events);
+        metrics.gauge("peregrine_state_projected_lost", projectedLost, LongAdder::sum);
     }
 
     void start(@Observes StartupEvent e) {
@@ -58,13 +73,43 @@ public class StateIngest {
                 LOG.warnf("skipped a malformed frame on %s: %s", msg.getSubject(), r.error());
                 return;
             }
-            if (r.projected() != null) {
-                c.publish(Subjects.events(r.node()), r.projected());
-            }
+            publish(c, r.node(), r.projected());
         });
         dispatcher.subscribe(subject);
         watchInterest(c);
         running = true;
+    }
+
+    /**
+     * Publishes projected frames. A frame NATS refuses (connection down and its buffer full, or a
+     * payload over the server's limit) is counted, and its events are reported to rules-svc as a
+     * loss event as soon as a publish goes through again: lost detections are never silent.
+     */
+    private void publish(Connection c, String node, List<byte[]> frames) {
+        for (byte[] f : frames) {
+            try {
+                c.publish(Subjects.events(node), f);
+            } catch (RuntimeException refused) {
+                int n = Frame.count(f);
+                projectedLost.add(n);
+                unreported.merge(node, (long) n, Long::sum);
+                LOG.warnf("projected frame of %d events not published for %s: %s", n, node, refused.getMessage());
+            }
+        }
+        Long lost = unreported.get(node);
+        if (lost != null && lost > 0) {
+            ProjectionEncoder e = new ProjectionEncoder(256);
+            long now = System.currentTimeMillis() * 1_000_000L;
+            Projector.drop(e, 0, now, lost, "projected_frame_not_published");
+            FrameEncoder fe = new FrameEncoder(FrameKind.PROJECTED_EVENTS, node, UUID.randomUUID(), 512);
+            fe.add(e.segment(), 0, e.size(), now);
+            try {
+                c.publish(Subjects.events(node), fe.finish(0, 0));
+                unreported.remove(node);
+            } catch (RuntimeException stillDown) {
+                // reported with the next publish that goes through
+            }
+        }
     }
 
     private void watchInterest(Connection c) {
