@@ -60,12 +60,21 @@ public final class FrameEncoder {
 
     /** Appends one record of {@code len} bytes; {@code ts} is its timestamp. */
     public void add(MemorySegment src, long offset, int len, long ts) {
+        addRecords(src, offset, len, 1, ts);
+    }
+
+    /**
+     * Appends {@code records} records lying back to back in {@code len} bytes, with one copy
+     * (a producer that batches its own records); {@code ts} is the time of the first of them.
+     */
+    public void addRecords(MemorySegment src, long offset, int len, int records, long ts) {
         ensure(len);
         MemorySegment.copy(src, offset, seg, pos, len);
         pos += len;
-        if (count++ == 0) {
+        if (count == 0) {
             firstTs = ts;
         }
+        count += records;
         lastTs = ts;
     }
 

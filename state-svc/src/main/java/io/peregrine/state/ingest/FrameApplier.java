@@ -189,12 +189,9 @@ public final class FrameApplier {
                                           long ts, boolean eos) {
         if (size > 0) {
             // Records are copied as one block: the frame's payload is a slice of the encoder's buffer.
-            node.out.add(seg, from, size, ts);
+            node.out.addRecords(seg, from, size, records, ts);
         }
-        byte[] f = node.out.finish(0, eos ? io.peregrine.protocol.frame.Frame.FLAG_END_OF_STREAM : 0);
-        // FrameEncoder counts add() calls; the header must count records.
-        java.lang.foreign.MemorySegment.ofArray(f).set(io.peregrine.protocol.event.EventRecord.I32, 12, records);
-        return f;
+        return node.out.finish(0, eos ? io.peregrine.protocol.frame.Frame.FLAG_END_OF_STREAM : 0);
     }
 
     /**
