@@ -3,8 +3,8 @@ package io.peregrine.capture.service;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
-import io.nats.client.api.KeyValueConfiguration;
 import io.peregrine.protocol.Subjects;
+import io.peregrine.protocol.nats.InterestBucket;
 import io.peregrine.protocol.event.EventRecord;
 import io.peregrine.protocol.event.EventType;
 import io.peregrine.protocol.frame.FrameView;
@@ -89,11 +89,8 @@ class LiveCaptureServiceTest {
     }
 
     private void putInterest(Interest interest) throws Exception {
-        var kvm = nats.connection().keyValueManagement();
-        if (!kvm.getBucketNames().contains(Subjects.INTEREST_BUCKET)) {
-            kvm.create(KeyValueConfiguration.builder().name(Subjects.INTEREST_BUCKET).build());
-        }
-        nats.connection().keyValue(Subjects.INTEREST_BUCKET).put(Subjects.INTEREST_KEY, interest.encode());
+        // the same opener as the services: the service may have created the bucket first
+        InterestBucket.open(nats.connection()).put(Subjects.INTEREST_KEY, interest.encode());
     }
 
     private void awaitSelection(boolean unlinkat) throws InterruptedException {
