@@ -1,8 +1,8 @@
 package io.peregrine.rules.events;
 
-import io.nats.client.JetStreamSubscription;
+import io.nats.client.ConsumeOptions;
+import io.nats.client.IterableConsumer;
 import io.nats.client.Message;
-import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.RetentionPolicy;
@@ -14,7 +14,8 @@ import io.peregrine.protocol.nats.NatsClient;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -35,6 +36,8 @@ public final class EventStreamConsumer implements AutoCloseable {
     private final LongAdder frames = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    /** Frames handed to the handler whose alerts are not confirmed yet: given back on close. */
+    private final Set<Message> inFlight = ConcurrentHashMap.newKeySet();
 
     public EventStreamConsumer(NatsClient nats, FrameHandler handler, long maxBytes) {
         this.nats = nats;
@@ -61,19 +64,25 @@ public final class EventStreamConsumer implements AutoCloseable {
     }
 
     private void run() {
-        JetStreamSubscription sub = null;
         while (running) {
-            try {
-                if (sub == null) {
-                    sub = subscribe();
-                }
-                List<Message> batch = sub.fetch(64, Duration.ofMillis(200));
-                for (Message m : batch) {
-                    if (running) {
-                        handle(m);
-                    } else {
-                        m.nak(); // stopping: another replica takes it now, not after the ack wait
+            // iterate, not fetch: fetch waits for a full batch or its timeout, which put up to
+            // 200 ms on every alert at moderate rates; the iterator hands each frame over on arrival.
+            try (IterableConsumer it = subscribe()) {
+                while (running) {
+                    Message m = it.nextMessage(Duration.ofMillis(500));
+                    if (m != null) {
+                        if (running) {
+                            handle(m);
+                        } else {
+                            m.nak();
+                        }
                     }
+                }
+                it.stop();
+                // frames already pulled into this client go back at once: another replica takes
+                // them now, not after the ack wait
+                for (Message left; (left = it.nextMessage(Duration.ofMillis(200))) != null; ) {
+                    left.nak();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -81,7 +90,6 @@ public final class EventStreamConsumer implements AutoCloseable {
             } catch (Exception e) {
                 // NATS away, or the stream not there yet: set up again after a pause.
                 LOG.debugf("Events consumer: %s", e.toString());
-                sub = null;
                 try {
                     Thread.sleep(500);
                 } catch (InterruptedException ie) {
@@ -91,7 +99,7 @@ public final class EventStreamConsumer implements AutoCloseable {
         }
     }
 
-    private JetStreamSubscription subscribe() throws Exception {
+    private IterableConsumer subscribe() throws Exception {
         var c = nats.connection();
         JetStreams.ensure(c.jetStreamManagement(), eventsStream(maxBytes));
         ConsumerConfiguration cc = ConsumerConfiguration.builder()
@@ -101,12 +109,17 @@ public final class EventStreamConsumer implements AutoCloseable {
                 .maxAckPending(1024)
                 .build();
         c.jetStreamManagement().addOrUpdateConsumer(Subjects.EVENTS_STREAM, cc);
-        return c.jetStream().subscribe(null, PullSubscribeOptions.bind(Subjects.EVENTS_STREAM, Subjects.EVENTS_CONSUMER));
+        return c.getStreamContext(Subjects.EVENTS_STREAM).getConsumerContext(Subjects.EVENTS_CONSUMER)
+                .iterate(ConsumeOptions.builder().batchSize(64).build());
     }
 
     private void handle(Message m) {
+        inFlight.add(m);
         try {
             handler.onFrame(m.getData()).whenComplete((ok, err) -> {
+                if (!inFlight.remove(m)) {
+                    return; // given back on close already
+                }
                 if (err == null) {
                     m.ack();
                     frames.increment();
@@ -116,6 +129,7 @@ public final class EventStreamConsumer implements AutoCloseable {
                 }
             });
         } catch (MalformedFrameException e) {
+            inFlight.remove(m);
             rejected.increment();
             LOG.warnf("Skipping a malformed frame: %s", e.getMessage());
             m.term();
@@ -138,5 +152,12 @@ public final class EventStreamConsumer implements AutoCloseable {
     public void close() throws InterruptedException {
         running = false;
         thread.join(2000);
+        // Frames whose alerts are still being published go back too: evaluated again elsewhere,
+        // the alerts' message ids keep JetStream from storing any of them twice.
+        for (Message m : inFlight) {
+            if (inFlight.remove(m)) {
+                m.nak();
+            }
+        }
     }
 }
