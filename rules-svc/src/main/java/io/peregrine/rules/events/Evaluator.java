@@ -10,8 +10,10 @@ import io.peregrine.rules.compile.CompiledRule;
 import io.peregrine.rules.compile.CompiledRuleset;
 import io.peregrine.rules.output.AlertFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -33,6 +35,7 @@ public final class Evaluator implements FrameHandler {
     private final ProjectedFieldValues values = new ProjectedFieldValues();
     private final List<CompletableFuture<?>> pending = new ArrayList<>();
     private AlertFactory alerts;
+    private long currentNum;
     private String alertsNode;
     private long events;
     private long matches;
@@ -72,8 +75,9 @@ public final class Evaluator implements FrameHandler {
                 throw new MalformedFrameException(bad);
             }
             events++;
+            currentNum = e.num();
             if (loss.isLossEvent(e)) {
-                pending.add(publish.apply(loss.alert(e, node)).toCompletableFuture());
+                pending.add(publish.apply(loss.alert(alertId(LossAlerts.RULE), e, node)).toCompletableFuture());
                 continue;
             }
             rules.evaluate(values, firstOnly, this::matched);
@@ -91,11 +95,20 @@ public final class Evaluator implements FrameHandler {
             suppressed++;
             return;
         }
-        Alert a = alerts.create(rule.name(), rule.priority(), rule.tags(), rule.source(), rule.output(), event);
+        Alert a = alerts.create(alertId(rule.name()), rule.name(), rule.priority(), rule.tags(), rule.source(), rule.output(), event);
         if (held > 0) {
             a = LossAlerts.withSuppressed(a, held);
         }
         pending.add(publish.apply(a).toCompletableFuture());
+    }
+
+    /**
+     * The alert's id from node, capture boot, event number and rule: a frame evaluated again after
+     * a redelivery publishes the same ids, which JetStream's duplicate window drops.
+     */
+    private String alertId(String rule) {
+        String key = alertsNode + '/' + frame.bootId() + '/' + currentNum + '/' + rule;
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     public long events() {

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Turns state-svc's loss meta-events ({@code evt.type = drop}) into alerts of their own, as Falco
@@ -41,7 +40,7 @@ public final class LossAlerts {
         return e.direction() == ProjectionFormat.DIR_META && e.eventType() == DROP;
     }
 
-    Alert alert(ProjectedEventView e, String node) {
+    Alert alert(String id, ProjectedEventView e, String node) {
         raised++;
         String lost = text(e, LOST.field().id(), LOST_ARG);
         String reason = text(e, REASON.field().id(), REASON_ARG);
@@ -51,7 +50,7 @@ public final class LossAlerts {
         fields.put("evt.arg.reason", reason);
         String text = OutputTemplate.time(e.ts()) + ": " + priority.falcoName() + " Events were lost on node " + node
                 + " (lost=" + (lost == null ? "unknown" : lost) + " reason=" + reason + ")";
-        return new Alert(UUID.randomUUID().toString(), java.time.Instant.ofEpochSecond(0, e.ts()), RULE, priority, text, fields,
+        return new Alert(id, java.time.Instant.ofEpochSecond(0, e.ts()), RULE, priority, text, fields,
                 "internal", TAGS, node);
     }
 

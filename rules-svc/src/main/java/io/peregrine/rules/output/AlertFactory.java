@@ -20,8 +20,14 @@ public final class AlertFactory {
 
     public Alert create(String rule, Priority priority, List<String> tags, String source, OutputTemplate output,
                         FieldValues v) {
+        return create(UUID.randomUUID().toString(), rule, priority, tags, source, output, v);
+    }
+
+    /** With an id derived from the event, so that evaluating the same event again yields the same alert id. */
+    public Alert create(String id, String rule, Priority priority, List<String> tags, String source, OutputTemplate output,
+                        FieldValues v) {
         String text = OutputTemplate.time(v.timeNanos()) + ": " + priority.falcoName() + " " + output.format(v, hostname);
-        return new Alert(UUID.randomUUID().toString(), OutputTemplate.instant(v.timeNanos()), rule, priority, text,
+        return new Alert(id, OutputTemplate.instant(v.timeNanos()), rule, priority, text,
                 output.fields(v, hostname), source, tags, hostname);
     }
 }

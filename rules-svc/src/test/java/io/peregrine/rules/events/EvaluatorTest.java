@@ -93,6 +93,20 @@ class EvaluatorTest {
     }
 
     @Test
+    void aFrameEvaluatedAgainYieldsTheSameAlertIds() {
+        Evaluator e = evaluator(new RuleThrottle(0, 1));
+        byte[] f = frame("cat", "python3");
+        e.onFrame(f);
+        e.onFrame(f); // a redelivery: JetStream drops the second copies by their ids
+        assertEquals(4, alerts.size());
+        assertEquals(alerts.get(0).uuid(), alerts.get(2).uuid());
+        assertEquals(alerts.get(1).uuid(), alerts.get(3).uuid());
+        assertNotEquals(alerts.get(0).uuid(), alerts.get(1).uuid(), "two events, two ids");
+        e.onFrame(frame("cat"));
+        assertNotEquals(alerts.get(0).uuid(), alerts.get(4).uuid(), "another capture boot, another id");
+    }
+
+    @Test
     void throttledAlertsAreCountedAndTheNextOneSaysSo() {
         Evaluator e = evaluator(new RuleThrottle(1e-9, 1)); // one alert, then (practically) none
         e.onFrame(frame("cat", "cat", "cat"));
