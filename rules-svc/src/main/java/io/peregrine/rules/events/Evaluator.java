@@ -36,6 +36,8 @@ public final class Evaluator implements FrameHandler {
     private final List<CompletableFuture<?>> pending = new ArrayList<>();
     private AlertFactory alerts;
     private long currentNum;
+    private long currentTs;
+    private long currentTid;
     private String alertsNode;
     private long events;
     private long matches;
@@ -76,6 +78,8 @@ public final class Evaluator implements FrameHandler {
             }
             events++;
             currentNum = e.num();
+            currentTs = e.ts();
+            currentTid = e.tid();
             if (loss.isLossEvent(e)) {
                 pending.add(publish.apply(loss.alert(alertId(LossAlerts.RULE), e, node)).toCompletableFuture());
                 continue;
@@ -103,11 +107,12 @@ public final class Evaluator implements FrameHandler {
     }
 
     /**
-     * The alert's id from node, capture boot, event number and rule: a frame evaluated again after
-     * a redelivery publishes the same ids, which JetStream's duplicate window drops.
+     * The alert's id from node, capture boot, event number, time, thread and rule: a frame evaluated
+     * again after a redelivery publishes the same ids, which JetStream's duplicate window drops.
+     * Time and thread are in the key because event numbers restart when state-svc restarts.
      */
     private String alertId(String rule) {
-        String key = alertsNode + '/' + frame.bootId() + '/' + currentNum + '/' + rule;
+        String key = alertsNode + '/' + frame.bootId() + '/' + currentNum + '/' + currentTs + '/' + currentTid + '/' + rule;
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
