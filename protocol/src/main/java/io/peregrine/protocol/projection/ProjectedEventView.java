@@ -4,14 +4,22 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import static io.peregrine.protocol.projection.ProjectionFormat.*;
 
 /**
  * A reusable, allocation-free view of one projected-event record (see {@link ProjectionFormat}).
  * {@link #wrap} points it at a record; values are walked by offset: {@link #firstValue()},
- * {@link #nextValue(long)}, and read with the {@code value*} accessors, which take the offset of a
- * value's header. {@link #validate} checks an untrusted record completely before any getter.
+ * {@link #nextValue(long)} (the context values, wherever the context block is, then the event
+ * values), and read with the {@code value*} accessors, which take the offset of a value's header.
+ *
+ * <p>{@link #validate} checks an untrusted record completely before any getter. A record may
+ * refer to the context block of an earlier record of its frame; such a reference is accepted only
+ * when it points at a record this view validated earlier in the same frame and that carries its
+ * own context block. So the records of a frame are validated in order, after
+ * {@link #beginFrame} (a view that validates a record of another segment, or at an offset not
+ * after the previous one, starts a new frame by itself, at that record).
  */
 public final class ProjectedEventView {
 
@@ -21,6 +29,22 @@ public final class ProjectedEventView {
 
     private MemorySegment seg;
     private long base;
+
+    // Validated records of the current frame that carry their own context block, ascending.
+    private MemorySegment frameSeg;
+    private long frameStart = -1;
+    private long lastValidated = -1;
+    private long[] contexts = new long[64];
+    private int ncontexts;
+
+    /** Starts a frame whose records begin at {@code payloadStart}: references never reach before it. */
+    public ProjectedEventView beginFrame(MemorySegment segment, long payloadStart) {
+        frameSeg = segment;
+        frameStart = payloadStart;
+        lastValidated = payloadStart - 1;
+        ncontexts = 0;
+        return this;
+    }
 
     public ProjectedEventView wrap(MemorySegment segment, long offset) {
         this.seg = segment;
@@ -53,8 +77,43 @@ public final class ProjectedEventView {
         return Short.toUnsignedInt(seg.get(I16, base + OFF_SCAP_TYPE));
     }
 
+    /** Number of values: context values (own or referenced) and event values. */
     public int valueCount() {
+        return contextValueCount() + eventValueCount();
+    }
+
+    public int eventValueCount() {
         return Short.toUnsignedInt(seg.get(I16, base + OFF_NVALUES));
+    }
+
+    /** Number of context values, in this record or in the record it refers to. */
+    public int contextValueCount() {
+        return Short.toUnsignedInt(seg.get(I16, contextRecord() + OFF_NCTX));
+    }
+
+    /** True when the context values are those of an earlier record of the frame. */
+    public boolean refersToContext() {
+        return seg.get(I32, base + OFF_CTX_REF) != 0;
+    }
+
+    /** Offset of the record whose context block this record uses (itself, or the one it refers to). */
+    public long contextRecord() {
+        return base - Integer.toUnsignedLong(seg.get(I32, base + OFF_CTX_REF));
+    }
+
+    /** Offset of the first context value. */
+    public long contextStart() {
+        return contextRecord() + HEADER_SIZE;
+    }
+
+    private long contextEnd() {
+        long r = contextRecord();
+        return r + HEADER_SIZE + Integer.toUnsignedLong(seg.get(I32, r + OFF_CTX_LEN));
+    }
+
+    /** Offset of the first event value. */
+    public long eventStart() {
+        return base + HEADER_SIZE + Integer.toUnsignedLong(seg.get(I32, base + OFF_CTX_LEN));
     }
 
     public long num() {
@@ -71,12 +130,13 @@ public final class ProjectedEventView {
 
     /** Offset of the first value's header (meaningful when {@link #valueCount()} &gt; 0). */
     public long firstValue() {
-        return base + HEADER_SIZE;
+        return contextValueCount() > 0 ? contextStart() : eventStart();
     }
 
-    /** Offset of the value after the one at {@code v}. */
+    /** Offset of the value after the one at {@code v}: from the last context value to the first event value. */
     public long nextValue(long v) {
-        return skipPayload(valuePayload(v) - 1);
+        long n = skipPayload(valuePayload(v) - 1);
+        return n == contextEnd() ? eventStart() : n;
     }
 
     public int valueFieldId(long v) {
@@ -117,14 +177,25 @@ public final class ProjectedEventView {
         return v + 3 + valueArgLength(v) + 1;
     }
 
-    /** Finds the value of a field and argument; -1 when the record does not carry it. */
+    /**
+     * Finds the value of a field and argument among the event values, then the context values;
+     * -1 when the record does not carry it.
+     */
     public long find(int fieldId, byte[] arg) {
-        long v = firstValue();
-        for (int i = valueCount(); i > 0; i--) {
+        long v = scan(eventStart(), eventValueCount(), fieldId, arg);
+        if (v >= 0) {
+            return v;
+        }
+        long r = contextRecord();
+        return scan(r + HEADER_SIZE, Short.toUnsignedInt(seg.get(I16, r + OFF_NCTX)), fieldId, arg);
+    }
+
+    private long scan(long v, int n, int fieldId, byte[] arg) {
+        for (int i = n; i > 0; i--) {
             if (valueFieldId(v) == fieldId && valueArgEquals(v, arg)) {
                 return v;
             }
-            v = nextValue(v);
+            v = skipPayload(valuePayload(v) - 1);
         }
         return -1;
     }
@@ -199,9 +270,15 @@ public final class ProjectedEventView {
 
     /**
      * Checks that the record at the wrapped offset is well formed within {@code available} bytes:
-     * version, length, and every value's tag and size. Returns null when valid, else what is wrong.
+     * version, length, context block or reference, and every value's tag and size. Returns null
+     * when valid, else what is wrong. Records of a frame must be validated in order (see the class
+     * comment): a reference is valid only to a record validated before it in the same frame.
      */
     public String validate(long available) {
+        if (seg != frameSeg || base <= lastValidated) {
+            beginFrame(seg, base);
+        }
+        lastValidated = base;
         if (available < HEADER_SIZE) {
             return "projected record header needs " + HEADER_SIZE + " bytes, " + available + " left";
         }
@@ -213,19 +290,54 @@ public final class ProjectedEventView {
             return "projected record version " + version() + ", this build reads " + VERSION;
         }
         long end = base + len;
-        long v = firstValue();
-        for (int i = valueCount(); i > 0; i--) {
+        long ref = Integer.toUnsignedLong(seg.get(I32, base + OFF_CTX_REF));
+        int nctx = Short.toUnsignedInt(seg.get(I16, base + OFF_NCTX));
+        long clen = Integer.toUnsignedLong(seg.get(I32, base + OFF_CTX_LEN));
+        if (ref != 0) {
+            if (nctx != 0 || clen != 0) {
+                return "record refers to a context block and carries one too";
+            }
+            long target = base - ref;
+            if (target < frameStart || Arrays.binarySearch(contexts, 0, ncontexts, target) < 0) {
+                return "context reference " + ref + " does not point back at a context block of this frame";
+            }
+        } else if (HEADER_SIZE + clen > len) {
+            return "context block of " + clen + " bytes overruns the record";
+        } else if ((nctx == 0) != (clen == 0)) {
+            return "context block of " + clen + " bytes with " + nctx + " values";
+        } else {
+            String bad = checkValues(base + HEADER_SIZE, nctx, base + HEADER_SIZE + clen, "context block");
+            if (bad != null) {
+                return bad;
+            }
+        }
+        String bad = checkValues(base + HEADER_SIZE + clen, eventValueCount(), end, "record length " + len);
+        if (bad != null) {
+            return bad;
+        }
+        if (ref == 0 && clen > 0) {
+            if (ncontexts == contexts.length) {
+                contexts = Arrays.copyOf(contexts, ncontexts * 2);
+            }
+            contexts[ncontexts++] = base;
+        }
+        return null;
+    }
+
+    /** Checks that {@code n} values start at {@code v} and fill exactly up to {@code end}. */
+    private String checkValues(long v, int n, long end, String what) {
+        for (int i = n; i > 0; i--) {
             if (v + 3 > end || v + 3 + valueArgLength(v) + 1 > end) {
-                return "value header overruns the record";
+                return "value header overruns the " + what;
             }
             long next = checkedSkip(valuePayload(v) - 1, end, true);
             if (next < 0) {
-                return "value of field " + valueFieldId(v) + " is malformed or overruns the record";
+                return "value of field " + valueFieldId(v) + " is malformed or overruns the " + what;
             }
             v = next;
         }
         if (v != end) {
-            return "record length " + len + " does not match its values";
+            return what + " does not match its values";
         }
         return null;
     }

@@ -9,9 +9,16 @@ import static io.peregrine.protocol.projection.ProjectionFormat.*;
 
 /**
  * Writes projected-event records (see {@link ProjectionFormat}) back to back into one reusable,
- * growing buffer. Per record: {@link #begin}, then for each value {@link #field} followed by
- * exactly one value call (or {@link #beginList}, items, {@link #endList}), then {@link #end}. No
- * allocation once the buffer has grown to its working size.
+ * growing buffer. Per record: {@link #begin}, then the thread-context values, {@link #endContext},
+ * then the event values, then {@link #end}; a value is {@link #field} followed by exactly one value
+ * call (or {@link #beginList}, items, {@link #endList}). A record without {@link #endContext} has
+ * only event values. No allocation once the buffers have grown to their working size.
+ *
+ * <p>Records are grouped in <em>blocks</em> of at most {@code maxBlock} bytes (a single record
+ * larger than that is a block of its own); each block becomes one frame. Within a block, a
+ * record whose context block is byte-identical to the last one written for the same thread id
+ * refers to it instead of repeating it; a block never refers outside itself, so each frame stays
+ * self-contained.
  */
 public final class ProjectionEncoder {
 
@@ -28,9 +35,39 @@ public final class ProjectionEncoder {
     private int listCount;
     private int records;
 
+    private final int maxBlock;
+    private int[] blockStart = new int[4];
+    private int[] blockRecords = new int[4];
+    private int blocks;
+
+    // Context of the open record: where its own block starts, its value count, and whether
+    // end() should remember it for later records of the same thread.
+    private int ctxValues;
+    private boolean ctxShared;
+
+    // Last inline context block per thread id in the current block: open addressing, linear
+    // probing; entries of an older generation are empty, so a new block costs no clearing.
+    private static final int TABLE_SLOTS = 1024;
+    private static final int TABLE_MAX = TABLE_SLOTS * 3 / 4;
+    private final long[] tableTid = new long[TABLE_SLOTS];
+    private final int[] tableRecord = new int[TABLE_SLOTS];
+    private final int[] tableGen = new int[TABLE_SLOTS];
+    private int generation = 1;
+    private int tableUsed;
+
+    /** An encoder whose records all form one block (no size limit). */
     public ProjectionEncoder(int initialCapacity) {
+        this(initialCapacity, Integer.MAX_VALUE);
+    }
+
+    /** An encoder that starts a new block (frame) before a record that would take a block past {@code maxBlock} bytes. */
+    public ProjectionEncoder(int initialCapacity, int maxBlock) {
+        if (maxBlock < HEADER_SIZE) {
+            throw new IllegalArgumentException("block limit below one record header");
+        }
         buf = new byte[Math.max(initialCapacity, 256)];
         seg = MemorySegment.ofArray(buf);
+        this.maxBlock = maxBlock;
     }
 
     /** Starts a record. */
@@ -47,8 +84,47 @@ public final class ProjectionEncoder {
         seg.set(I64, pos + OFF_NUM, num);
         seg.set(I64, pos + OFF_TS, ts);
         seg.set(I64, pos + OFF_TID, tid);
+        seg.set(I32, pos + OFF_CTX_REF, 0);
+        seg.set(I16, pos + OFF_NCTX, (short) 0);
+        seg.set(I32, pos + OFF_CTX_LEN, 0);
         pos += HEADER_SIZE;
         nvalues = 0;
+        ctxValues = 0;
+        ctxShared = false;
+    }
+
+    /**
+     * Ends the context values of the open record (the values written since {@link #begin}): when
+     * they are byte-identical to the context block last written for this thread in the current
+     * block, they are dropped and the record refers to that block instead.
+     */
+    public void endContext() {
+        if (recordStart < 0 || listCountAt >= 0) {
+            throw new IllegalStateException("no record open, or a list is open");
+        }
+        int start = recordStart + HEADER_SIZE;
+        int len = pos - start;
+        ctxValues = nvalues;
+        nvalues = 0;
+        if (len == 0) {
+            return;
+        }
+        seg.set(I16, recordStart + OFF_NCTX, (short) ctxValues);
+        seg.set(I32, recordStart + OFF_CTX_LEN, len);
+        int earlier = lookup(seg.get(I64, recordStart + OFF_TID));
+        if (earlier >= 0 && earlier >= currentBlockStart()) {
+            int elen = seg.get(I32, earlier + OFF_CTX_LEN);
+            int e = earlier + HEADER_SIZE;
+            if (elen == len && seg.get(I16, earlier + OFF_NCTX) == (short) ctxValues
+                    && Arrays.equals(buf, e, e + elen, buf, start, start + len)) {
+                pos = start;
+                seg.set(I32, recordStart + OFF_CTX_REF, recordStart - earlier);
+                seg.set(I16, recordStart + OFF_NCTX, (short) 0);
+                seg.set(I32, recordStart + OFF_CTX_LEN, 0);
+                return;
+            }
+        }
+        ctxShared = true;
     }
 
     /** Starts a value: the field id and its argument text (null or empty: none), ASCII. */
@@ -249,12 +325,107 @@ public final class ProjectionEncoder {
         if (recordStart < 0) {
             throw new IllegalStateException("no record begun");
         }
-        int len = pos - recordStart;
-        seg.set(I32, recordStart + OFF_LEN, len);
+        if (listCountAt >= 0) {
+            throw new IllegalStateException("list not ended");
+        }
         seg.set(I16, recordStart + OFF_NVALUES, (short) nvalues);
+        int at = recordStart;
+        if (blocks == 0) {
+            openBlock(at);
+        } else if (at > currentBlockStart() && pos - currentBlockStart() > maxBlock) {
+            openBlock(at);
+            inlineContext(at);
+        }
+        int len = pos - at;
+        seg.set(I32, at + OFF_LEN, len);
+        if (ctxShared) {
+            remember(seg.get(I64, at + OFF_TID), at);
+        }
         recordStart = -1;
         records++;
+        blockRecords[blocks - 1]++;
         return len;
+    }
+
+    /** The record at {@code at} opens a new block: a context it refers to must be copied in. */
+    private void inlineContext(int at) {
+        int back = seg.get(I32, at + OFF_CTX_REF);
+        if (back == 0) {
+            return;
+        }
+        int earlier = at - back;
+        int clen = seg.get(I32, earlier + OFF_CTX_LEN);
+        ensure(clen);
+        int values = at + HEADER_SIZE;
+        System.arraycopy(buf, values, buf, values + clen, pos - values);
+        System.arraycopy(buf, earlier + HEADER_SIZE, buf, values, clen);
+        pos += clen;
+        seg.set(I32, at + OFF_CTX_REF, 0);
+        seg.set(I16, at + OFF_NCTX, seg.get(I16, earlier + OFF_NCTX));
+        seg.set(I32, at + OFF_CTX_LEN, clen);
+        ctxShared = true;
+    }
+
+    private void openBlock(int at) {
+        if (blocks == blockStart.length) {
+            blockStart = Arrays.copyOf(blockStart, blocks * 2);
+            blockRecords = Arrays.copyOf(blockRecords, blocks * 2);
+        }
+        blockStart[blocks] = at;
+        blockRecords[blocks] = 0;
+        blocks++;
+        newGeneration();
+    }
+
+    private int currentBlockStart() {
+        return blocks == 0 ? 0 : blockStart[blocks - 1];
+    }
+
+    private void newGeneration() {
+        tableUsed = 0;
+        if (++generation == 0) {
+            Arrays.fill(tableGen, 0);
+            generation = 1;
+        }
+    }
+
+    private static int slot(long tid) {
+        long h = tid * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 54); // 10 bits: TABLE_SLOTS
+    }
+
+    /** The record holding the last context block of {@code tid} in this block, or -1. */
+    private int lookup(long tid) {
+        int i = slot(tid);
+        for (int n = 0; n < TABLE_SLOTS; n++, i = (i + 1) & (TABLE_SLOTS - 1)) {
+            if (tableGen[i] != generation) {
+                return -1;
+            }
+            if (tableTid[i] == tid) {
+                return tableRecord[i];
+            }
+        }
+        return -1;
+    }
+
+    private void remember(long tid, int record) {
+        int i = slot(tid);
+        for (int n = 0; n < TABLE_SLOTS; n++, i = (i + 1) & (TABLE_SLOTS - 1)) {
+            if (tableGen[i] != generation) {
+                if (tableUsed >= TABLE_MAX) {
+                    return; // full enough: this thread's context is simply sent in full
+                }
+                tableGen[i] = generation;
+                tableTid[i] = tid;
+                tableRecord[i] = record;
+                tableUsed++;
+                return;
+            }
+            if (tableTid[i] == tid) {
+                tableRecord[i] = record; // the context changed: later records share the new one
+                return;
+            }
+        }
     }
 
     /** Abandons the record begun last. */
@@ -264,6 +435,26 @@ public final class ProjectionEncoder {
             recordStart = -1;
             listCountAt = -1;
         }
+    }
+
+    /** Number of blocks (frames to publish) in the buffer. */
+    public int blocks() {
+        return blocks;
+    }
+
+    /** Offset of block {@code i}'s first record. */
+    public int blockStart(int i) {
+        return blockStart[i];
+    }
+
+    /** Bytes of block {@code i}. */
+    public int blockSize(int i) {
+        return (i + 1 < blocks ? blockStart[i + 1] : size()) - blockStart[i];
+    }
+
+    /** Number of records in block {@code i}. */
+    public int blockRecords(int i) {
+        return blockRecords[i];
     }
 
     /** Number of complete records in the buffer. */
@@ -290,6 +481,8 @@ public final class ProjectionEncoder {
         records = 0;
         recordStart = -1;
         listCountAt = -1;
+        blocks = 0;
+        newGeneration();
     }
 
     private void ensure(int more) {

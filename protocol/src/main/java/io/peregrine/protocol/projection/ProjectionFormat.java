@@ -1,24 +1,31 @@
 package io.peregrine.protocol.projection;
 
 /**
- * The projected-event record, version 1: what state-svc publishes for each event a rule can match,
+ * The projected-event record, version 2: what state-svc publishes for each event a rule can match,
  * inside frames of kind {@code PROJECTED_EVENTS}. All integers little-endian, no padding.
  *
  * <pre>
  *  0  u32  record length, header included
- *  4  u8   format version (1)
+ *  4  u8   format version (2)
  *  5  u8   direction: 0 enter, 1 exit, 2 meta-event (e.g. the loss event {@code drop})
  *  6  u16  event type: code in {@code io.peregrine.protocol.fields.EventTypes} (0 when unnamed there)
  *  8  u16  scap type code ({@code io.peregrine.protocol.event.EventTable}), 0xFFFF for meta-events
- * 10  u16  number of values N
+ * 10  u16  number of event values E
  * 12  u64  event number (evt.num)
  * 20  u64  event time, ns since the epoch
  * 28  u64  thread id
- * 36  N values
+ * 36  u32  context reference R: 0, or the distance in bytes back from this record's start to an
+ *          earlier record of the same frame whose context block this record shares
+ * 40  u16  number of values C in this record's own context block (0 when R != 0)
+ * 42  u32  byte length L of this record's own context block (0 when R != 0)
+ * 46  L bytes: C context values (the thread's process, user, group, container, pod fields)
+ * 46+L  E event values
  * </pre>
  *
- * A value names itself, so a reader never depends on the ordering of an interest that may have
- * changed while the record was in flight:
+ * A referenced record always carries its context block itself (references are one hop), so a
+ * frame stays self-contained: no record depends on another frame. A value names itself, so a
+ * reader never depends on the ordering of an interest that may have changed while the record was
+ * in flight:
  *
  * <pre>
  *  u16  field id (FieldCatalog)
@@ -38,8 +45,8 @@ public final class ProjectionFormat {
     private ProjectionFormat() {
     }
 
-    public static final int VERSION = 1;
-    public static final int HEADER_SIZE = 36;
+    public static final int VERSION = 2;
+    public static final int HEADER_SIZE = 46;
 
     public static final int DIR_ENTER = 0;
     public static final int DIR_EXIT = 1;
@@ -65,4 +72,7 @@ public final class ProjectionFormat {
     static final int OFF_NUM = 12;
     static final int OFF_TS = 20;
     static final int OFF_TID = 28;
+    static final int OFF_CTX_REF = 36;
+    static final int OFF_NCTX = 40;
+    static final int OFF_CTX_LEN = 42;
 }
