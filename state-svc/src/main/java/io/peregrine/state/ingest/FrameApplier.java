@@ -11,6 +11,7 @@ import io.peregrine.state.pods.PodDirectory;
 import io.peregrine.state.projection.NodeState;
 import io.peregrine.state.projection.Projector;
 import io.peregrine.state.threads.ProcResync;
+import io.peregrine.state.threads.ThreadInfo;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,6 +72,7 @@ public final class FrameApplier {
     private long events;
     private long resyncs;
     private long resyncRemoved;
+    private long resyncFdsRemoved;
 
     /** A new interest: applied to every node's projection from the next event on. */
     public void interest(Interest i) {
@@ -206,6 +208,7 @@ public final class FrameApplier {
         Node node;
         long before;
         long[] candidates;
+        List<ProcResync.FdSnapshot> fdCandidates;
         synchronized (this) {
             synchronized (nodes) {
                 node = nodes.get(nodeName);
@@ -215,10 +218,28 @@ public final class FrameApplier {
             }
             before = node.lastTs - graceNs;
             candidates = ProcResync.candidates(node.state.threads(), before);
+            fdCandidates = ProcResync.fdCandidates(node.state.threads(), before);
         }
         long[] gone = proc.gone(candidates);
+        int[][] closed = new int[fdCandidates.size()][];
+        for (int i = 0; i < closed.length; i++) {
+            closed[i] = proc.closed(fdCandidates.get(i));
+        }
         synchronized (this) {
             int removed = node.state.parser().dropVanished(gone, before);
+            for (int i = 0; i < closed.length; i++) {
+                ProcResync.FdSnapshot s = fdCandidates.get(i);
+                ThreadInfo main = node.state.threads().get(s.pid());
+                if (main == null || main.fds != s.table()) {
+                    continue; // exited or exec'd into another table meanwhile
+                }
+                for (int k : closed[i]) {
+                    if (s.table().get(s.fds()[k]) == s.infos()[k]) {
+                        s.table().remove(s.fds()[k]);
+                        resyncFdsRemoved++;
+                    }
+                }
+            }
             resyncs++;
             resyncRemoved += removed;
             return removed;
@@ -239,6 +260,11 @@ public final class FrameApplier {
 
     public long resyncRemoved() {
         return resyncRemoved;
+    }
+
+    /** Fds removed by resync because the kernel had closed them while the close event was lost. */
+    public long resyncFdsRemoved() {
+        return resyncFdsRemoved;
     }
 
     public long frames() {

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Every {@code peregrine.state.resync.interval-seconds} (60; 0 turns it off), repairs the thread
- * table of the node this service runs on against {@code /proc}: state-svc runs beside capture-svc
+ * and fd tables of the node this service runs on against {@code /proc}: state-svc runs beside capture-svc
  * with the host's pid namespace. Other nodes' tables and replays are left alone.
  */
 @ApplicationScoped
@@ -46,6 +46,7 @@ public class ProcResyncSchedule {
         this.proc = new ProcResync(Path.of(proc));
         metrics.gauge("peregrine_state_resyncs", ingest.applier(), FrameApplier::resyncs);
         metrics.gauge("peregrine_state_resync_threads_removed", ingest.applier(), FrameApplier::resyncRemoved);
+        metrics.gauge("peregrine_state_resync_fds_removed", ingest.applier(), FrameApplier::resyncFdsRemoved);
     }
 
     /** As capture-svc names its node: NODE_NAME (downward API), else the host name. */

@@ -63,6 +63,41 @@ class ProcResyncTest {
     }
 
     @Test
+    void fdsTheKernelClosedLeaveTheTableOpenOnesStay() throws Exception {
+        long self = ProcessHandle.current().pid();
+        Path open = Files.createTempFile("resync", ".open");
+        try (var ch = java.nio.channels.FileChannel.open(open)) {
+            // this JVM's fds: an open one is found in /proc/self/fd; 60000 is not open here
+            int real = -1;
+            try (var ds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+                for (Path p : ds) {
+                    if (open.toString().equals(Files.readSymbolicLink(p).toString())) {
+                        real = Integer.parseInt(p.getFileName().toString());
+                    }
+                }
+            }
+            assertTrue(real >= 0, "the test's own fd is listed");
+            assertFalse(Files.exists(Path.of("/proc/self/fd/60000")));
+            FrameEncoder f = new FrameEncoder(FrameKind.RAW_EVENTS, "fd-node", UUID.randomUUID(), 4096);
+            seed(f, self, self, now - 60 * S);
+            seedFd(f, self, real, open.toString(), now - 60 * S);
+            seedFd(f, self, 60000, "/tmp/closed-while-the-close-was-lost", now - 60 * S);
+            seed(f, self + 1_000_000_000L, self + 1_000_000_000L, now - 1 * S); // moves the stream's time on
+            assertFalse(applier.apply(f.finish(0, 0)).malformed());
+            var fds = applier.node("fd-node").threads().get(self).fds;
+            assertEquals(2, fds.count());
+
+            applier.resync("fd-node", proc, now, GRACE, WINDOW);
+            assertNull(fds.get(60000), "closed in the kernel: removed");
+            assertNotNull(fds.get(real), "still open: kept");
+            assertEquals(open.toString(), new String(fds.get(real).name, java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(1, applier.resyncFdsRemoved());
+        } finally {
+            Files.deleteIfExists(open);
+        }
+    }
+
+    @Test
     void replaysAndOldStreamsAreLeftAlone() throws Exception {
         long gone = Long.parseLong(Files.readString(Path.of("/proc/sys/kernel/pid_max")).trim()) + 1000;
         FrameEncoder replay = new FrameEncoder(FrameKind.RAW_EVENTS, "replayed", UUID.randomUUID(), 4096);
@@ -77,6 +112,22 @@ class ProcResyncTest {
         assertEquals(-1, applier.resync("old", proc, now, GRACE, WINDOW), "events far from the clock are not live");
         assertNotNull(applier.node("old").threads().get(gone));
         assertEquals(0, applier.resyncs());
+    }
+
+    private void seedFd(FrameEncoder f, long tid, long fd, String name, long ts) {
+        EventType t = EventTable.get(EventCodes.PEREGRINE_SEED_FD_E);
+        b.begin(ts, tid, EventCodes.PEREGRINE_SEED_FD_E, t.nparams());
+        for (ParamInfo p : t.params()) {
+            switch (p.name()) {
+                case "tid" -> b.addI64(tid);
+                case "fd" -> b.addI64(fd);
+                case "fdtype" -> b.addU8(1); // a file
+                case "name" -> b.addString(name);
+                default -> b.addEmpty();
+            }
+        }
+        int len = b.finish();
+        f.add(b.segment(), 0, len, ts);
     }
 
     private void seed(FrameEncoder f, long tid, long pid, long ts) {
