@@ -20,6 +20,9 @@ struct pg_counters {
 
 /* Values of the `selection` map, indexed by syscall number. */
 #define PG_SEL_EXIT 1     /* emit the exit event for this syscall */
+/* Values of the `enter_selection` map (a separate map, so that the exit path's lookups never share
+ * its cache lines), indexed by syscall number. */
+#define PG_SEL_ENTER 1    /* emit the enter event for this syscall */
 
 /* scap record header: u64 ts, u64 tid, u32 len, u16 type, u32 nparams (packed, 26 bytes). */
 #define PG_HEADER_SIZE 26
@@ -40,7 +43,25 @@ struct generic_rec {
 } __attribute__((packed, aligned(8)));
 
 /* Event types (scap PPME_* numbers). */
+#define PPME_GENERIC_E 0
 #define PPME_GENERIC_X 1
+/* Enter events (sys_enter), with the parameters the scap event table gives them. */
+#define PPME_SYSCALL_OPEN_E 2
+#define PPME_SYSCALL_CLOSE_E 4
+#define PPME_SOCKET_SOCKET_E 18
+#define PPME_SOCKET_BIND_E 20
+#define PPME_SOCKET_CONNECT_E 22
+#define PPME_SYSCALL_CREAT_E 58
+#define PPME_SYSCALL_KILL_E 128
+#define PPME_SYSCALL_TKILL_E 130
+#define PPME_SYSCALL_TGKILL_E 132
+#define PPME_SYSCALL_PTRACE_E 168
+#define PPME_SYSCALL_SETUID_E 198
+#define PPME_SYSCALL_SETGID_E 200
+#define PPME_SYSCALL_EXECVE_19_E 292
+#define PPME_SYSCALL_OPENAT_2_E 306
+#define PPME_SYSCALL_OPENAT2_E 326
+#define PPME_SYSCALL_EXECVEAT_E 330
 #define PPME_SYSCALL_OPEN_X 3
 #define PPME_SYSCALL_CLOSE_X 5
 #define PPME_SYSCALL_READ_X 7

@@ -2,12 +2,15 @@
 /* Peregrine syscall probe.
  *
  * Writes scap-layout records (little-endian: u64 ts, u64 tid, u32 len, u16 type, u32 nparams,
- * nparams u16 lengths, parameter bytes) into one BPF ring buffer. Only exit events are produced:
- * at sys_exit the syscall arguments are still in pt_regs and the result is known, so one record
- * per syscall carries everything (the current scap tables put all parameters on the exit event).
+ * nparams u16 lengths, parameter bytes) into one BPF ring buffer. Exit events carry every
+ * parameter of a call (at sys_exit the arguments are still in pt_regs and the result is known).
+ * Enter events are produced only for the syscalls selected for enter, with the enter-side
+ * parameters of the scap table, read at sys_enter before the kernel acts on them.
+ * sched_process_fork produces the child-side clone record as soon as the child exists.
  *
- * Hot-path shape: sys_exit checks the selection map and the excluded tgid, then tail-calls the
- * handler of that syscall. An unselected syscall costs the hook, one array lookup and a branch.
+ * Hot-path shape: sys_enter and sys_exit each check their own selection map (and then the excluded
+ * tgid) and tail-call the handler of that syscall. An unselected syscall costs the two hooks, one
+ * array lookup and a branch in each.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
@@ -123,6 +126,14 @@ struct {
 	__type(key, __u32);
 	__type(value, __u8);
 } selection SEC(".maps");
+
+/* Which syscalls produce an enter event: separate from `selection`, empty unless set from Java. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, MAX_SYSCALLS);
+	__type(key, __u32);
+	__type(value, __u8);
+} enter_selection SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
@@ -875,6 +886,19 @@ EXIT_HANDLER(openat_x)
 	return 0;
 }
 
+/* Linux RESOLVE_* bits to PPM_RESOLVE_* bits */
+static __always_inline __u32 resolve_flags(__u64 v)
+{
+	__u32 res = 0;
+	if (v & 0x08) res |= 1 << 0; /* RESOLVE_BENEATH */
+	if (v & 0x10) res |= 1 << 1; /* RESOLVE_IN_ROOT */
+	if (v & 0x02) res |= 1 << 2; /* RESOLVE_NO_MAGICLINKS */
+	if (v & 0x04) res |= 1 << 3; /* RESOLVE_NO_SYMLINKS */
+	if (v & 0x01) res |= 1 << 4; /* RESOLVE_NO_XDEV */
+	if (v & 0x20) res |= 1 << 5; /* RESOLVE_CACHED */
+	return res;
+}
+
 EXIT_HANDLER(openat2_x)
 {
 	struct rec r;
@@ -889,15 +913,7 @@ EXIT_HANDLER(openat2_x)
 	put_user_str(&r, (void *)arg(regs, 1));
 	put_u32(&r, open_flags(how.flags));
 	put_u32(&r, (__u32)how.mode);
-	/* Linux RESOLVE_* bits to PPM_RESOLVE_* bits */
-	__u32 res = 0;
-	if (how.resolve & 0x08) res |= 1 << 0; /* RESOLVE_BENEATH */
-	if (how.resolve & 0x10) res |= 1 << 1; /* RESOLVE_IN_ROOT */
-	if (how.resolve & 0x02) res |= 1 << 2; /* RESOLVE_NO_MAGICLINKS */
-	if (how.resolve & 0x04) res |= 1 << 3; /* RESOLVE_NO_SYMLINKS */
-	if (how.resolve & 0x01) res |= 1 << 4; /* RESOLVE_NO_XDEV */
-	if (how.resolve & 0x20) res |= 1 << 5; /* RESOLVE_CACHED */
-	put_u32(&r, res);
+	put_u32(&r, resolve_flags(how.resolve));
 	put_u32(&r, dev);
 	put_u64(&r, ino);
 	rec_submit(&r);
@@ -1852,6 +1868,9 @@ EXIT_HANDLER(recvmsg_x)
 
 static __always_inline int clone_common(__u16 type, __u32 flags, long ret)
 {
+	/* the child side (result 0) was recorded by sched_process_fork when the child was created */
+	if (ret == 0)
+		return 0;
 	struct rec r;
 	if (rec_begin(&r, type, 21))
 		return 0;
@@ -2058,6 +2077,267 @@ int BPF_PROG(sched_exit, struct task_struct *p)
 	return 0;
 }
 
+/* ---------------------------------------------------------------- new tasks */
+
+#define PF_IO_WORKER 0x00000010
+#define PF_KTHREAD 0x00200000
+
+/* The child-side clone record (scap's clone/clone3/fork/vfork exit with result 0), written when
+ * the child has been fully created and before it can run: the record precedes everything the
+ * child does, and a child whose own return to user space is never seen is still known. It runs
+ * in the parent, so the syscall and its flags are the parent's; the header's tid is the child's.
+ * sys_exit no longer records the child side, so each child is recorded once. */
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(sched_fork, struct task_struct *parent, struct task_struct *child)
+{
+	/* kernel threads and io_uring workers never make syscalls of their own */
+	if (child->flags & (PF_KTHREAD | PF_IO_WORKER))
+		return 0;
+	struct task_struct *cur = bpf_get_current_task_btf();
+	if (cur->thread_info.status & TS_COMPAT)
+		return 0;
+	struct pt_regs *regs = (struct pt_regs *)bpf_task_pt_regs(cur);
+	__u32 nr = (__u32)BPF_CORE_READ(regs, orig_ax);
+	__u16 type;
+	__u32 flags;
+	if (nr == NR_clone) {
+		type = PPME_SYSCALL_CLONE_20_X;
+		flags = clone_flags(BPF_CORE_READ(regs, di));
+	} else if (nr == NR_clone3) {
+		__u64 f = 0;
+		bpf_probe_read_user(&f, sizeof(f), (void *)BPF_CORE_READ(regs, di));
+		type = PPME_SYSCALL_CLONE3_X;
+		flags = clone_flags(f);
+	} else if (nr == NR_fork) {
+		type = PPME_SYSCALL_FORK_20_X;
+		flags = 0;
+	} else if (nr == NR_vfork) {
+		type = PPME_SYSCALL_VFORK_20_X;
+		flags = (1 << 27) | (1 << 15);
+	} else {
+		return 0; /* not created by a clone-family syscall (e.g. a user-mode helper) */
+	}
+	if (!selected(nr))
+		return 0;
+	/* exclusion goes by the child's thread group, as when the child recorded itself */
+	__u32 zero = 0;
+	struct pg_settings *s = bpf_map_lookup_elem(&settings, &zero);
+	if (!s || s->exclude_tgid == (__u32)child->tgid)
+		return 0;
+	struct rec r;
+	if (rec_begin(&r, type, 21))
+		return 0;
+	*(__u64 *)(r.buf + 8) = (__u32)child->pid;
+	put_clone_exit(&r, child, 0, flags);
+	rec_submit(&r);
+	return 0;
+}
+
+/* ---------------------------------------------------------------- enter events */
+
+#define ENTER_HANDLER(name) \
+	SEC("tp_btf/sys_enter") int BPF_PROG(name, struct pt_regs *regs, long id)
+
+ENTER_HANDLER(open_e)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_OPEN_E, 3))
+		return 0;
+	put_user_str(&r, (void *)arg(regs, 0));
+	put_u32(&r, open_flags(arg(regs, 1)));
+	put_u32(&r, (__u32)arg(regs, 2));
+	rec_submit(&r);
+	return 0;
+}
+
+ENTER_HANDLER(creat_e)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_CREAT_E, 2))
+		return 0;
+	put_user_str(&r, (void *)arg(regs, 0));
+	put_u32(&r, (__u32)arg(regs, 1));
+	rec_submit(&r);
+	return 0;
+}
+
+ENTER_HANDLER(openat_e)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_OPENAT_2_E, 4))
+		return 0;
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_user_str(&r, (void *)arg(regs, 1));
+	put_u32(&r, open_flags(arg(regs, 2)));
+	put_u32(&r, (__u32)arg(regs, 3));
+	rec_submit(&r);
+	return 0;
+}
+
+ENTER_HANDLER(openat2_e)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_OPENAT2_E, 5))
+		return 0;
+	struct open_how how = {};
+	bpf_probe_read_user(&how, sizeof(how), (void *)arg(regs, 2));
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_user_str(&r, (void *)arg(regs, 1));
+	put_u32(&r, open_flags(how.flags));
+	put_u32(&r, (__u32)how.mode);
+	put_u32(&r, resolve_flags(how.resolve));
+	rec_submit(&r);
+	return 0;
+}
+
+/* One fd parameter: close, bind. */
+static __always_inline int fd_enter(__u16 type, struct pt_regs *regs)
+{
+	struct rec r;
+	if (rec_begin(&r, type, 1))
+		return 0;
+	put_s64(&r, (__s32)arg(regs, 0));
+	rec_submit(&r);
+	return 0;
+}
+
+ENTER_HANDLER(close_e) { return fd_enter(PPME_SYSCALL_CLOSE_E, regs); }
+ENTER_HANDLER(bind_e) { return fd_enter(PPME_SOCKET_BIND_E, regs); }
+
+ENTER_HANDLER(socket_e)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SOCKET_SOCKET_E, 3))
+		return 0;
+	put_u32(&r, (__u32)arg(regs, 0));
+	put_u32(&r, (__u32)arg(regs, 1));
+	put_u32(&r, (__u32)arg(regs, 2));
+	rec_submit(&r);
+	return 0;
+}
+
+ENTER_HANDLER(connect_e)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SOCKET_CONNECT_E, 2))
+		return 0;
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_user_sockaddr(&r, (void *)arg(regs, 1), (long)arg(regs, 2));
+	rec_submit(&r);
+	return 0;
+}
+
+ENTER_HANDLER(kill_e)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_KILL_E, 2))
+		return 0;
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_u8(&r, (__u8)arg(regs, 1));
+	rec_submit(&r);
+	return 0;
+}
+
+ENTER_HANDLER(tkill_e)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_TKILL_E, 2))
+		return 0;
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_u8(&r, (__u8)arg(regs, 1));
+	rec_submit(&r);
+	return 0;
+}
+
+ENTER_HANDLER(tgkill_e)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_TGKILL_E, 3))
+		return 0;
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_s64(&r, (__s32)arg(regs, 1));
+	put_u8(&r, (__u8)arg(regs, 2));
+	rec_submit(&r);
+	return 0;
+}
+
+ENTER_HANDLER(ptrace_e)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_PTRACE_E, 2))
+		return 0;
+	put_u16(&r, ptrace_request(arg(regs, 0)));
+	put_s64(&r, (__s32)arg(regs, 1));
+	rec_submit(&r);
+	return 0;
+}
+
+static __always_inline int id_enter(__u16 type, struct pt_regs *regs)
+{
+	struct rec r;
+	if (rec_begin(&r, type, 1))
+		return 0;
+	put_u32(&r, (__u32)arg(regs, 0));
+	rec_submit(&r);
+	return 0;
+}
+
+ENTER_HANDLER(setuid_e) { return id_enter(PPME_SYSCALL_SETUID_E, regs); }
+ENTER_HANDLER(setgid_e) { return id_enter(PPME_SYSCALL_SETGID_E, regs); }
+
+/* execve's enter event has the filename only: argv is on the exit event, read from the new image */
+ENTER_HANDLER(execve_e)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_EXECVE_19_E, 1))
+		return 0;
+	put_user_str(&r, (void *)arg(regs, 0));
+	rec_submit(&r);
+	return 0;
+}
+
+ENTER_HANDLER(execveat_e)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_EXECVEAT_E, 3))
+		return 0;
+	__u64 f = arg(regs, 4);
+	__u32 flags = 0;
+	if (f & 0x1000) flags |= 1; /* AT_EMPTY_PATH */
+	if (f & 0x100) flags |= 2;  /* AT_SYMLINK_NOFOLLOW */
+	put_s64(&r, (__s32)arg(regs, 0));
+	put_user_str(&r, (void *)arg(regs, 1));
+	put_u32(&r, flags);
+	rec_submit(&r);
+	return 0;
+}
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, MAX_SYSCALLS);
+	__uint(key_size, sizeof(__u32));
+	__array(values, int(void *));
+} enter_handlers SEC(".maps") = {
+	.values = {
+		[NR_open] = (void *)&open_e,
+		[NR_close] = (void *)&close_e,
+		[NR_socket] = (void *)&socket_e,
+		[NR_bind] = (void *)&bind_e,
+		[NR_connect] = (void *)&connect_e,
+		[NR_creat] = (void *)&creat_e,
+		[NR_kill] = (void *)&kill_e,
+		[NR_tkill] = (void *)&tkill_e,
+		[NR_tgkill] = (void *)&tgkill_e,
+		[NR_ptrace] = (void *)&ptrace_e,
+		[NR_setuid] = (void *)&setuid_e,
+		[NR_setgid] = (void *)&setgid_e,
+		[NR_execve] = (void *)&execve_e,
+		[NR_execveat] = (void *)&execveat_e,
+		[NR_openat] = (void *)&openat_e,
+		[NR_openat2] = (void *)&openat2_e,
+	},
+};
+
 struct {
 	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
 	__uint(max_entries, MAX_SYSCALLS);
@@ -2144,7 +2424,34 @@ struct {
 	},
 };
 
-/* The dispatcher: the only program attached to sys_exit. */
+/* The generic "syscall" record (scap PPME_GENERIC_E/X) of a selected syscall without a handler,
+ * with its number. Its size is fixed, so it is written straight into the ring without the scratch
+ * copy. */
+static __always_inline int generic_record(__u16 type, __u32 nr, __u64 id, struct pg_settings *s)
+{
+	struct pg_counters *c = cnt();
+	struct generic_rec *g = bpf_ringbuf_reserve(&events, sizeof(*g), 0);
+	if (!g) {
+		if (c)
+			c->drops++;
+		return 0;
+	}
+	g->ts = bpf_ktime_get_boot_ns() + s->boot_time_ns;
+	g->tid = (__u32)id;
+	g->len = PG_GENERIC_LEN;
+	g->type = type;
+	g->nparams = 2;
+	g->lens[0] = 2;
+	g->lens[1] = 2;
+	g->id = 0;            /* ID: the PPM_SC code, left to user space (PPM_SC_UNKNOWN) */
+	g->native_id = (__u16)nr;
+	bpf_ringbuf_submit(g, BPF_RB_NO_WAKEUP);
+	if (c)
+		c->events++;
+	return 0;
+}
+
+/* The exit dispatcher: the only program attached to sys_exit. */
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 {
@@ -2162,26 +2469,27 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	if (bpf_get_current_task_btf()->thread_info.status & TS_COMPAT)
 		return 0;
 	bpf_tail_call(ctx, &exit_handlers, nr);
-	/* No handler for this syscall: a generic record (scap "syscall" event) with its number. Its size
-	 * is fixed, so it is written straight into the ring without the scratch copy. */
-	struct pg_counters *c = cnt();
-	struct generic_rec *g = bpf_ringbuf_reserve(&events, sizeof(*g), 0);
-	if (!g) {
-		if (c)
-			c->drops++;
+	return generic_record(PPME_GENERIC_X, nr, id, s);
+}
+
+/* The enter dispatcher: the only program attached to sys_enter. With nothing selected for enter
+ * (the default) it is one array lookup and a branch. */
+SEC("tp_btf/sys_enter")
+int BPF_PROG(sys_enter, struct pt_regs *regs, long syscall_id)
+{
+	__u32 nr = (__u32)syscall_id;
+	if (nr >= MAX_SYSCALLS)
 		return 0;
-	}
-	g->ts = bpf_ktime_get_boot_ns() + s->boot_time_ns;
-	g->tid = (__u32)id;
-	g->len = PG_GENERIC_LEN;
-	g->type = PPME_GENERIC_X;
-	g->nparams = 2;
-	g->lens[0] = 2;
-	g->lens[1] = 2;
-	g->id = 0;            /* ID: the PPM_SC code, left to user space (PPM_SC_UNKNOWN) */
-	g->native_id = (__u16)nr;
-	bpf_ringbuf_submit(g, BPF_RB_NO_WAKEUP);
-	if (c)
-		c->events++;
-	return 0;
+	__u8 *sel = bpf_map_lookup_elem(&enter_selection, &nr);
+	if (!sel || !(*sel & PG_SEL_ENTER))
+		return 0;
+	__u32 zero = 0;
+	__u64 id = bpf_get_current_pid_tgid();
+	struct pg_settings *s = bpf_map_lookup_elem(&settings, &zero);
+	if (!s || s->exclude_tgid == (__u32)(id >> 32))
+		return 0;
+	if (bpf_get_current_task_btf()->thread_info.status & TS_COMPAT)
+		return 0;
+	bpf_tail_call(ctx, &enter_handlers, nr);
+	return generic_record(PPME_GENERIC_E, nr, id, s);
 }

@@ -22,7 +22,7 @@ public final class Probe implements AutoCloseable {
     /** Resource path of the compiled probe inside the driver jar. */
     public static final String OBJECT_RESOURCE = "/io/peregrine/driver/bpf/probe.bpf.o";
     /** Programs attached to their hooks; the per-syscall handlers are reached by tail calls. */
-    static final List<String> ATTACHED = List.of("sys_exit", "sched_exec", "sched_exit");
+    static final List<String> ATTACHED = List.of("sys_enter", "sys_exit", "sched_fork", "sched_exec", "sched_exit");
     static final int MAX_SYSCALLS = 512;
     private static final int CLOCK_BOOTTIME = 7;
 
@@ -30,6 +30,7 @@ public final class Probe implements AutoCloseable {
     private final MemorySegment object;
     private final List<MemorySegment> links = new ArrayList<>();
     private final int selectionFd;
+    private final int enterSelectionFd;
     private final int settingsFd;
     private final int countersFd;
     private final int ringFd;
@@ -41,6 +42,7 @@ public final class Probe implements AutoCloseable {
         this.arena = arena;
         this.object = object;
         this.selectionFd = mapFd("selection");
+        this.enterSelectionFd = mapFd("enter_selection");
         this.settingsFd = mapFd("settings");
         this.countersFd = mapFd("counters");
         this.ringFd = mapFd("events");
@@ -53,6 +55,18 @@ public final class Probe implements AutoCloseable {
      * excludes {@code excludeTgid} (0 for nobody), selects {@code selected}, then attaches it.
      */
     public static Probe load(int ringBytes, long excludeTgid, Set<Syscall> selected) throws DriverUnavailableException {
+        return load(ringBytes, excludeTgid, selected, Set.of());
+    }
+
+    /**
+     * As {@link #load(int, long, Set)}, with {@code enterSelected} producing enter events as well;
+     * each must have an enter handler ({@link Syscall#hasEnterEvent()}).
+     */
+    public static Probe load(int ringBytes, long excludeTgid, Set<Syscall> selected, Set<Syscall> enterSelected)
+            throws DriverUnavailableException {
+        for (Syscall s : enterSelected) {
+            requireEnterHandler(s);
+        }
         if (Integer.bitCount(ringBytes) != 1 || ringBytes < 4096) {
             throw new IllegalArgumentException("ring size must be a power of two of at least 4096 bytes: " + ringBytes);
         }
@@ -83,6 +97,9 @@ public final class Probe implements AutoCloseable {
             probe.writeSettings(excludeTgid);
             for (Syscall s : Syscall.values()) {
                 probe.select(s, selected.contains(s));
+            }
+            for (Syscall s : enterSelected) {
+                probe.selectEnter(s, true);
             }
             for (String name : ATTACHED) {
                 probe.attach(name);
@@ -177,6 +194,36 @@ public final class Probe implements AutoCloseable {
         try (Arena a = Arena.ofConfined()) {
             check(LibBpf.bpf_map_update_elem(selectionFd, a.allocateFrom(JAVA_INT, nr),
                     a.allocateFrom(JAVA_BYTE, (byte) (on ? 1 : 0)), 0), "selection");
+        }
+    }
+
+    /**
+     * Turns the enter event of one syscall on or off (the exit selection is separate). A syscall
+     * without an enter handler is refused: use {@link #selectEnterNumber} for a generic enter record.
+     */
+    public void selectEnter(Syscall s, boolean on) throws DriverUnavailableException {
+        requireEnterHandler(s);
+        selectEnterNumber(s.number(), on);
+    }
+
+    /**
+     * Enter selection by raw syscall number; a number without an enter handler produces a generic
+     * enter record ({@code PPME_GENERIC_E}) carrying the number.
+     */
+    public void selectEnterNumber(int nr, boolean on) throws DriverUnavailableException {
+        if (nr < 0 || nr >= MAX_SYSCALLS) {
+            throw new IllegalArgumentException("syscall number out of range: " + nr);
+        }
+        try (Arena a = Arena.ofConfined()) {
+            check(LibBpf.bpf_map_update_elem(enterSelectionFd, a.allocateFrom(JAVA_INT, nr),
+                    a.allocateFrom(JAVA_BYTE, (byte) (on ? 1 : 0)), 0), "enter_selection");
+        }
+    }
+
+    private static void requireEnterHandler(Syscall s) {
+        if (!s.hasEnterEvent()) {
+            throw new IllegalArgumentException("the probe has no enter event for " + s.syscallName()
+                    + "; syscalls with enter events: " + Syscall.withEnterEvents());
         }
     }
 

@@ -7,16 +7,31 @@ import java.util.Set;
 /**
  * How to start live capture.
  *
- * @param ringBytes   size of the BPF ring buffer, a power of two
- * @param syscalls    syscalls recorded from the start (changeable later with LiveSource.select)
- * @param excludeSelf leave this process's own syscalls out, so that the capture does not see itself
- * @param seed        emit the /proc scan's seed events before the live stream
+ * @param ringBytes     size of the BPF ring buffer, a power of two
+ * @param syscalls      syscalls recorded from the start (changeable later with LiveSource.select)
+ * @param excludeSelf   leave this process's own syscalls out, so that the capture does not see itself
+ * @param seed          emit the /proc scan's seed events before the live stream
+ * @param enterSyscalls syscalls that also produce their enter event (changeable later with
+ *                      LiveSource.selectEnter); each must have one ({@link Syscall#hasEnterEvent()}).
+ *                      Empty by default: exit events carry every parameter.
  */
-public record LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeSelf, boolean seed) {
+public record LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeSelf, boolean seed,
+                          Set<Syscall> enterSyscalls) {
     public static final int DEFAULT_RING_BYTES = 8 << 20;
 
     public LiveOptions {
         syscalls = syscalls.isEmpty() ? EnumSet.noneOf(Syscall.class) : EnumSet.copyOf(syscalls);
+        enterSyscalls = enterSyscalls.isEmpty() ? EnumSet.noneOf(Syscall.class) : EnumSet.copyOf(enterSyscalls);
+        for (Syscall s : enterSyscalls) {
+            if (!s.hasEnterEvent()) {
+                throw new IllegalArgumentException("the probe has no enter event for " + s.syscallName()
+                        + "; syscalls with enter events: " + Syscall.withEnterEvents());
+            }
+        }
+    }
+
+    public LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeSelf, boolean seed) {
+        this(ringBytes, syscalls, excludeSelf, seed, Set.of());
     }
 
     public static LiveOptions defaults() {
@@ -24,18 +39,22 @@ public record LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeS
     }
 
     public LiveOptions withSyscalls(Set<Syscall> s) {
-        return new LiveOptions(ringBytes, s, excludeSelf, seed);
+        return new LiveOptions(ringBytes, s, excludeSelf, seed, enterSyscalls);
     }
 
     public LiveOptions withSeed(boolean s) {
-        return new LiveOptions(ringBytes, syscalls, excludeSelf, s);
+        return new LiveOptions(ringBytes, syscalls, excludeSelf, s, enterSyscalls);
     }
 
     public LiveOptions withRingBytes(int bytes) {
-        return new LiveOptions(bytes, syscalls, excludeSelf, seed);
+        return new LiveOptions(bytes, syscalls, excludeSelf, seed, enterSyscalls);
     }
 
     public LiveOptions withExcludeSelf(boolean e) {
-        return new LiveOptions(ringBytes, syscalls, e, seed);
+        return new LiveOptions(ringBytes, syscalls, e, seed, enterSyscalls);
+    }
+
+    public LiveOptions withEnterSyscalls(Set<Syscall> s) {
+        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, s);
     }
 }

@@ -33,7 +33,7 @@ public final class LiveSource implements EventSource {
 
     public static LiveSource open(LiveOptions options) throws IOException {
         long self = options.excludeSelf() ? ProcessHandle.current().pid() : 0;
-        Probe probe = Probe.load(options.ringBytes(), self, options.syscalls());
+        Probe probe = Probe.load(options.ringBytes(), self, options.syscalls(), options.enterSyscalls());
         BpfRing ring = null;
         try {
             ring = BpfRing.map(probe.ringFd(), probe.ringSize());
@@ -91,6 +91,16 @@ public final class LiveSource implements EventSource {
      */
     public void selectNumber(int nr, boolean on) throws DriverUnavailableException {
         probe.selectNumber(nr, on);
+    }
+
+    /** Turns the enter event of a syscall on or off while capturing (the exit selection is separate). */
+    public void selectEnter(Syscall s, boolean on) throws DriverUnavailableException {
+        probe.selectEnter(s, on);
+    }
+
+    /** Enter selection by x86_64 number; numbers without an enter handler give generic enter records. */
+    public void selectEnterNumber(int nr, boolean on) throws DriverUnavailableException {
+        probe.selectEnterNumber(nr, on);
     }
 
     /** The probe's in-kernel counters of records written and lost. */
