@@ -12,3 +12,9 @@ int BPF_PROG(noop_sys_exit, struct pt_regs *regs, long ret)
 {
 	return 0;
 }
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(noop_sys_enter, struct pt_regs *regs, long id)
+{
+	return 0;
+}

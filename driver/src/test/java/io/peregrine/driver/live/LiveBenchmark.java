@@ -17,11 +17,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Driver benchmarks (not a test; results go to docs/benchmarks.md):
- * 1. cost per getppid() in a tight loop in a child process: no capture; a no-op program on
- *    sys_exit (the floor); the probe with getppid not selected; selected, with the ring read after
- *    the run (the kernel-side cost alone); selected, with a reader consuming during the run;
- * 2. time inside the sys_exit program per call, from the kernel's BPF statistics
- *    (kernel.bpf_stats_enabled, read with bpftool): the floor, not selected, selected;
+ * 1. cost per getppid() in a tight loop in a child process: no capture; no-op programs on
+ *    sys_enter and sys_exit (the floor); the probe with getppid not selected; selected, with the
+ *    ring read after the run (the kernel-side cost alone); selected, with a reader consuming
+ *    during the run;
+ * 2. time inside the sys_exit and sys_enter programs per call, from the kernel's BPF statistics
+ *    (kernel.bpf_stats_enabled, read with bpftool): the floors, not selected, selected;
  * 3. reader throughput: events per second drained from a pre-filled ring into a counting consumer.
  *
  * Usage: LiveBenchmark [loop-iterations] [runs (0: only the in-program times)] [drain-events]
@@ -82,7 +83,7 @@ public final class LiveBenchmark {
                 lostTotal += src.counters().lost();
             }
         }
-        String[] names = {"no capture", "no-op on sys_exit (floor)", "probe, getppid not selected",
+        String[] names = {"no capture", "no-op on sys_enter+exit (floor)", "probe, getppid not selected",
                 "probe, selected, read afterwards", "probe, selected, read concurrently"};
         double none = min(r[0]);
         double floor = min(r[1]);
@@ -132,14 +133,20 @@ public final class LiveBenchmark {
         Files.writeString(knob, "1");
         try {
             double floor;
+            double enterFloor;
             try (NoopHooks h = NoopHooks.attach()) {
                 long id = newestProgram("noop_sys_exit");
+                long enterId = newestProgram("noop_sys_enter");
                 long[] a = progStats(id);
+                long[] ea = progStats(enterId);
                 run(loop, n);
                 long[] b = progStats(id);
+                long[] eb = progStats(enterId);
                 floor = (double) (b[0] - a[0]) / (b[1] - a[1]);
+                enterFloor = (double) (eb[0] - ea[0]) / (eb[1] - ea[1]);
             }
             java.util.Set<Long> others = programs("sys_exit");
+            java.util.Set<Long> otherEnters = programs("sys_enter");
             try (LiveSource src = LiveSource.open(LiveOptions.defaults().withSeed(false).withRingBytes(1 << 28)
                     .withSyscalls(EnumSet.noneOf(Syscall.class)))) {
                 java.util.Set<Long> mine = programs("sys_exit");
@@ -148,10 +155,33 @@ public final class LiveBenchmark {
                     throw new IllegalStateException("cannot tell the probe's sys_exit program apart: " + mine);
                 }
                 long id = mine.iterator().next();
+                java.util.Set<Long> mineEnter = programs("sys_enter");
+                mineEnter.removeAll(otherEnters);
+                if (mineEnter.size() != 1) {
+                    throw new IllegalStateException("cannot tell the probe's sys_enter program apart: " + mineEnter);
+                }
+                long enterId = mineEnter.iterator().next();
                 long[] a = progStats(id);
+                long[] ea = progStats(enterId);
                 run(loop, n);
                 long[] b = progStats(id);
+                long[] eb = progStats(enterId);
                 double unselected = (double) (b[0] - a[0]) / (b[1] - a[1]);
+                double enterUnselected = (double) (eb[0] - ea[0]) / (eb[1] - ea[1]);
+                // getppid selected for enter only: a generic enter record per call
+                src.selectEnterNumber(GETPPID, true);
+                ea = progStats(enterId);
+                run(loop, n);
+                eb = progStats(enterId);
+                src.selectEnterNumber(GETPPID, false);
+                long otherEnter = Math.max(0, eb[1] - ea[1] - n);
+                double enterSelected = ((eb[0] - ea[0]) - otherEnter * enterUnselected) / n;
+                System.out.printf("sys_enter in-program time per call (bpf_stats): floor %.1f ns, nothing selected"
+                        + " for enter %.1f ns, getppid selected for enter %.1f ns%n",
+                        enterFloor, enterUnselected, enterSelected);
+                while (src.poll(e -> { }, 1 << 20) > 0) {
+                    // drain
+                }
                 src.selectNumber(GETPPID, true);
                 a = progStats(id);
                 run(loop, n);
@@ -243,11 +273,21 @@ public final class LiveBenchmark {
         return Arrays.stream(r).min().orElseThrow();
     }
 
-    /** The no-op object attached to the probe's syscall hook. */
+    /** The no-op object attached to the probe's syscall hooks (sys_exit and sys_enter). */
     static final class NoopHooks implements AutoCloseable {
         final Arena arena = Arena.ofShared();
         MemorySegment obj;
         MemorySegment link;
+        MemorySegment enterLink;
+
+        private static MemorySegment attach(NoopHooks h, String name) throws IOException {
+            MemorySegment prog = LibBpf.bpf_object__find_program_by_name(h.obj, h.arena.allocateFrom(name));
+            MemorySegment link = LibBpf.bpf_program__attach(prog);
+            if (link.address() == 0 || link.address() < 0) {
+                throw new IOException("noop attach failed: " + name);
+            }
+            return link;
+        }
 
         static NoopHooks attach() throws IOException {
             NoopHooks h = new NoopHooks();
@@ -261,17 +301,15 @@ public final class LiveBenchmark {
             if (LibBpf.bpf_object__load(h.obj) != 0) {
                 throw new IOException("noop load failed");
             }
-            MemorySegment prog = LibBpf.bpf_object__find_program_by_name(h.obj, h.arena.allocateFrom("noop_sys_exit"));
-            h.link = LibBpf.bpf_program__attach(prog);
-            if (h.link.address() == 0 || h.link.address() < 0) {
-                throw new IOException("noop attach failed");
-            }
+            h.link = attach(h, "noop_sys_exit");
+            h.enterLink = attach(h, "noop_sys_enter");
             return h;
         }
 
         @Override
         public void close() {
             LibBpf.bpf_link__destroy(link);
+            LibBpf.bpf_link__destroy(enterLink);
             LibBpf.bpf_object__close(obj);
             arena.close();
         }
