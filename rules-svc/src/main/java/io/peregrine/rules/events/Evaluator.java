@@ -70,6 +70,7 @@ public final class Evaluator implements FrameHandler {
         CompiledRuleset rules = ruleset.get();
         values.bind(rules.slots());
         pending.clear();
+        values.beginFrame(frame.segment(), frame.payloadStart());
         for (int p = frame.payloadStart(); p < frame.payloadEnd(); p = frame.nextRecord(p)) {
             ProjectedEventView e = values.wrap(frame.segment(), p);
             String bad = e.validate(frame.payloadEnd() - p);

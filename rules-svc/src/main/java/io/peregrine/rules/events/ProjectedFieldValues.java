@@ -12,9 +12,10 @@ import static io.peregrine.protocol.projection.ProjectionFormat.*;
 
 /**
  * The evaluator's view of one projected record: slot i of the compiled ruleset is found in the
- * record by field id and argument, once per event and only when a rule asks for it. Reused from
- * event to event; nothing is allocated per event once the text holders have grown to the widest
- * list seen.
+ * record by field id and argument (among its event values, then its thread-context values, which
+ * may be those of an earlier record of the frame), once per event and only when a rule asks for
+ * it. Reused from event to event; nothing is allocated per event once the text holders have grown
+ * to the widest list seen.
  */
 final class ProjectedFieldValues implements FieldValues {
 
@@ -50,6 +51,11 @@ final class ProjectedFieldValues implements FieldValues {
             addresses[i] = new StringBuilder(48);
         }
         generation++;
+    }
+
+    /** Starts a frame: its records are then wrapped and validated in order (context references). */
+    void beginFrame(java.lang.foreign.MemorySegment seg, long payloadStart) {
+        view.beginFrame(seg, payloadStart);
     }
 
     ProjectedEventView wrap(java.lang.foreign.MemorySegment seg, long offset) {

@@ -60,7 +60,7 @@ public final class FrameApplier {
 
     private final Map<String, Node> nodes = new HashMap<>();
     private final FrameView view = new FrameView();
-    private final ProjectionEncoder enc = new ProjectionEncoder(1 << 16);
+    private final ProjectionEncoder enc = new ProjectionEncoder(1 << 16, MAX_PROJECTED_FRAME);
     private volatile Interest interest = Interest.NONE;
     private volatile PodDirectory pods;
 
@@ -161,28 +161,19 @@ public final class FrameApplier {
     }
 
     /**
-     * Cuts the projected records into frames of at most {@link #MAX_PROJECTED_FRAME} bytes, at
-     * record boundaries; only the last frame carries the end-of-stream flag.
+     * One frame per block of the encoder: blocks stay within {@link #MAX_PROJECTED_FRAME} bytes
+     * (a single larger record is a block of its own) and their records refer to no other block,
+     * so each frame is self-contained. Only the last frame carries the end-of-stream flag.
      */
     private static List<byte[]> splitProjected(Node node, ProjectionEncoder enc, long ts, boolean eos) {
         List<byte[]> frames = new ArrayList<>(2);
-        var seg = enc.segment();
-        int end = enc.size();
-        int start = 0;
-        int records = 0;
-        int p = 0;
-        while (p < end) {
-            int len = seg.get(io.peregrine.protocol.event.EventRecord.I32, p);
-            if (p > start && p + len - start > MAX_PROJECTED_FRAME) {
-                frames.add(finishProjected(node, seg, start, p - start, records, ts, false));
-                start = p;
-                records = 0;
-            }
-            p += len;
-            records++;
+        int blocks = enc.blocks();
+        for (int b = 0; b < blocks; b++) {
+            frames.add(finishProjected(node, enc.segment(), enc.blockStart(b), enc.blockSize(b), enc.blockRecords(b), ts,
+                    eos && b == blocks - 1));
         }
-        if (records > 0 || eos) {
-            frames.add(finishProjected(node, seg, start, p - start, records, ts, eos));
+        if (blocks == 0 && eos) {
+            frames.add(finishProjected(node, enc.segment(), 0, 0, 0, ts, true));
         }
         return frames;
     }

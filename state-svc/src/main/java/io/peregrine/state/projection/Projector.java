@@ -23,7 +23,9 @@ import java.util.Set;
 /**
  * Turns parsed events into projected records: for each event type of the interest, exactly the
  * fields the rules read. The interest is compiled once per change into a table by scap type code,
- * so the event path is an array lookup and a loop over prepared fields.
+ * so the event path is an array lookup and a loop over prepared fields. The thread-context fields
+ * come first and form the record's context block, which the encoder shares between the records of
+ * one thread within a frame.
  */
 public final class Projector {
 
@@ -35,7 +37,14 @@ public final class Projector {
     private static final byte[] REASON_LABEL = "reason".getBytes(StandardCharsets.US_ASCII);
 
     private final FieldExtractor extractor;
-    private volatile CompiledField[][] byCode = new CompiledField[EventTable.SCAP_LIMIT][];
+    /**
+     * The compiled interest, replaced as a whole: fields by scap code, thread-context fields
+     * first, and per code how many of them are context.
+     */
+    private record Compiled(CompiledField[][] byCode, int[] contextCount) {
+    }
+
+    private volatile Compiled compiled = new Compiled(new CompiledField[EventTable.SCAP_LIMIT][], new int[EventTable.SCAP_LIMIT]);
     private final int[] eventTypeCode = new int[EventTable.SCAP_LIMIT];
     private final List<String> rejected = new ArrayList<>();
 
@@ -53,6 +62,7 @@ public final class Projector {
      */
     public void interest(Interest interest) {
         CompiledField[][] table = new CompiledField[EventTable.SCAP_LIMIT][];
+        int[] contexts = new int[EventTable.SCAP_LIMIT];
         List<String> bad = new ArrayList<>();
         Set<String> union = new LinkedHashSet<>();
         interest.fieldsByType().values().forEach(union::addAll);
@@ -73,7 +83,8 @@ public final class Projector {
             if (fields == null) {
                 continue;
             }
-            List<CompiledField> list = new ArrayList<>();
+            List<CompiledField> context = new ArrayList<>();
+            List<CompiledField> event = new ArrayList<>();
             for (String text : fields) {
                 FieldRef ref = FieldCatalog.resolve(text);
                 if (ref == null) {
@@ -82,15 +93,32 @@ public final class Projector {
                     }
                     continue;
                 }
-                list.add(extractor.compile(ref));
+                (isThreadContext(ref.field().name()) ? context : event).add(extractor.compile(ref));
             }
-            table[code] = list.toArray(new CompiledField[0]);
+            contexts[code] = context.size();
+            context.addAll(event);
+            table[code] = context.toArray(new CompiledField[0]);
         }
         synchronized (rejected) {
             rejected.clear();
             rejected.addAll(bad);
         }
-        byCode = table;
+        compiled = new Compiled(table, contexts);
+    }
+
+    /** Fields of the thread context that change with time or with each fd: event values. */
+    private static final Set<String> PER_EVENT = Set.of("proc.duration", "proc.ppid.duration", "proc.fdopencount",
+            "thread.exectime", "thread.totexectime", "container.duration");
+
+    /**
+     * Whether a field is read from the thread's context (its process, thread, user, group,
+     * container and pod) and so usually repeats from one event of the thread to the next. Only a
+     * size matter: the encoder shares a context block only when it is byte-identical.
+     */
+    static boolean isThreadContext(String field) {
+        return (field.startsWith("proc.") || field.startsWith("thread.") || field.startsWith("user.")
+                || field.startsWith("group.") || field.startsWith("container.") || field.startsWith("k8s."))
+                && !PER_EVENT.contains(field);
     }
 
     public List<String> rejected() {
@@ -101,7 +129,7 @@ public final class Projector {
 
     /** True when the interest selects events of this scap type. */
     public boolean selects(int scapCode) {
-        return scapCode < EventTable.SCAP_LIMIT && byCode[scapCode] != null;
+        return scapCode < EventTable.SCAP_LIMIT && compiled.byCode[scapCode] != null;
     }
 
     /** Projects the parsed event when the interest selects it; returns whether a record was written. */
@@ -110,15 +138,21 @@ public final class Projector {
             return false;
         }
         int code = c.evt.type();
-        CompiledField[][] table = byCode;
+        Compiled now = compiled;
+        CompiledField[][] table = now.byCode;
         CompiledField[] fields = code < table.length ? table[code] : null;
         if (fields == null) {
             return false;
         }
+        int nctx = now.contextCount[code];
         out.begin(c.num, c.evt.ts(), c.evt.tid(), eventTypeCode(c, code), code,
                 c.isExit() ? ProjectionFormat.DIR_EXIT : ProjectionFormat.DIR_ENTER);
-        for (CompiledField f : fields) {
-            extractor.extract(f, c, out);
+        for (int i = 0; i < nctx; i++) {
+            extractor.extract(fields[i], c, out);
+        }
+        out.endContext();
+        for (int i = nctx; i < fields.length; i++) {
+            extractor.extract(fields[i], c, out);
         }
         out.end();
         return true;
