@@ -30,6 +30,13 @@ public interface CaptureSource extends AutoCloseable {
     default void select(Set<String> eventTypes, boolean all) {
     }
 
+    /**
+     * Makes the kernel emit enter events for exactly these syscalls (names, each with an enter
+     * event in the probe; see EnterSelection). A file source ignores it.
+     */
+    default void selectEnter(Set<String> syscalls) {
+    }
+
     /** The event types currently selected in the kernel, for status; empty for files. */
     default Set<String> selection() {
         return Set.of();

@@ -35,6 +35,12 @@ public interface CaptureConfig {
     @WithDefault("/etc")
     String hostEtc();
 
+    /**
+     * Syscalls whose enter events are captured too (comma-separated names, e.g. {@code openat,connect});
+     * empty by default: exit events carry every parameter.
+     */
+    Optional<String> enterSyscalls();
+
     /** Where recordings are written. */
     @WithDefault("/var/lib/peregrine/recordings")
     String recordingsDir();

@@ -4,6 +4,7 @@ import io.peregrine.capture.accounts.AccountsWatcher;
 import io.peregrine.capture.pipeline.CapturePipeline;
 import io.peregrine.capture.pipeline.CaptureSource;
 import io.peregrine.capture.recording.Recordings;
+import io.peregrine.capture.selection.EnterSelection;
 import io.peregrine.capture.selection.InterestWatcher;
 import io.peregrine.capture.source.Sources;
 import io.peregrine.protocol.Subjects;
@@ -15,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,7 +67,14 @@ public class CaptureService {
     public synchronized void start(String source, double speed) {
         stop();
         try {
+            Set<String> enter = EnterSelection.parse(config.enterSyscalls().orElse(""));
             CaptureSource src = Sources.open(source);
+            try {
+                src.selectEnter(enter);
+            } catch (RuntimeException e) {
+                src.close();
+                throw e;
+            }
             pipeline = new CapturePipeline(src, new NatsFrameSink(nats.connection(), Subjects.raw(node)), node, bootId,
                     config.frameBytes(), config.frameMillis(), config.queueFrames(), speed);
             pipeline.publisher().tap(recordings);

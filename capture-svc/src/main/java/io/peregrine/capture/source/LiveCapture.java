@@ -107,6 +107,20 @@ final class LiveCapture implements CaptureSource {
     }
 
     @Override
+    public synchronized void selectEnter(Set<String> syscalls) {
+        try {
+            for (Syscall s : Syscall.withEnterEvents()) {
+                live.selectEnter(s, syscalls.contains(s.syscallName()));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot update the kernel's enter selection: " + e.getMessage(), e);
+        }
+        if (!syscalls.isEmpty()) {
+            LOG.infof("Enter events selected for: %s", syscalls);
+        }
+    }
+
+    @Override
     public Set<String> selection() {
         return selection;
     }
