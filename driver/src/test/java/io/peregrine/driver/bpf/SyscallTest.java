@@ -33,7 +33,24 @@ class SyscallTest {
     }
 
     @Test
+    void enterEventsAreTheEnterSideOfTheSameCall() {
+        assertTrue(Syscall.withEnterEvents().containsAll(List.of(Syscall.EXECVE, Syscall.EXECVEAT, Syscall.OPEN,
+                Syscall.OPENAT, Syscall.OPENAT2, Syscall.CONNECT, Syscall.PTRACE, Syscall.KILL)));
+        for (Syscall s : Syscall.withEnterEvents()) {
+            EventType t = EventTable.get(s.enterEvent());
+            assertNotNull(t, s + " enter event " + s.enterEvent());
+            assertEquals(EventDirection.ENTER, t.direction(), s.toString());
+            assertEquals(s.syscallName(), t.name(), "the enter event is named after its syscall");
+            assertEquals(s.exitEvent() - 1, s.enterEvent(), "enter and exit are a pair: " + s);
+        }
+        assertFalse(Syscall.EXIT_GROUP.hasEnterEvent());
+        assertFalse(Syscall.RENAME.hasEnterEvent());
+        assertEquals(Syscall.NO_ENTER_EVENT, Syscall.RENAME.enterEvent());
+    }
+
+    @Test
     void lookups() {
+        assertEquals(List.of(Syscall.OPENAT), Syscall.producing(EventCodes.PPME_SYSCALL_OPENAT_2_E));
         assertEquals(List.of(Syscall.OPENAT), Syscall.producing(EventCodes.PPME_SYSCALL_OPENAT_2_X));
         assertEquals(List.of(), Syscall.producing(EventCodes.PPME_GENERIC_X));
         assertEquals(Syscall.EXECVE, Syscall.byName("execve"));

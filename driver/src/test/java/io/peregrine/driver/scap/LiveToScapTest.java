@@ -1,5 +1,6 @@
 package io.peregrine.driver.scap;
 
+import io.peregrine.driver.bpf.Syscall;
 import io.peregrine.driver.live.LiveOptions;
 import io.peregrine.driver.live.LiveSource;
 import io.peregrine.protocol.event.EventCodes;
@@ -12,6 +13,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,10 +30,25 @@ class LiveToScapTest {
 
     @Test
     void liveEventsOpenInSysdig() throws Exception {
+        List<String> types = captureAndCompare(LiveOptions.defaults().withSeed(true));
+        assertTrue(types.contains("execve") && types.contains("procexit"), "captured " + types);
+    }
+
+    /** Enter events (sys_enter) print in sysdig as enter events of their syscall, with their parameters. */
+    @Test
+    void liveEnterEventsOpenInSysdig() throws Exception {
+        List<String> types = captureAndCompare(LiveOptions.defaults().withSeed(true)
+                .withEnterSyscalls(EnumSet.of(Syscall.OPENAT, Syscall.CLOSE, Syscall.EXECVE)));
+        assertTrue(types.contains(">openat") && types.contains("<openat"), "captured " + types);
+        assertTrue(types.contains(">execve") && types.contains(">close"), "captured " + types);
+    }
+
+    /** Captures a shell's events with these options, compares them with sysdig; returns dir+type of each event. */
+    private List<String> captureAndCompare(LiveOptions options) throws Exception {
         List<byte[]> seeds = new ArrayList<>();
         List<byte[]> events = new ArrayList<>();
         long pid;
-        try (LiveSource src = LiveSource.open(LiveOptions.defaults().withSeed(true))) {
+        try (LiveSource src = LiveSource.open(options)) {
             // seeds first: the /proc scan
             Process p = new ProcessBuilder("/bin/sh", "-c", "read x < /etc/hostname; exec /bin/cat /etc/hostname")
                     .redirectErrorStream(true).start();
@@ -71,9 +88,11 @@ class LiveToScapTest {
         SysdigFormatter f = new SysdigFormatter();
         List<Decoded> expected = new ArrayList<>();
         List<String> types = new ArrayList<>();
+        List<String> dirTypes = new ArrayList<>();
         for (byte[] e : events) {
             rec.wrap(MemorySegment.ofArray(e), 0);
             types.add(SysdigFormatter.typeName(rec));
+            dirTypes.add(rec.direction().symbol() + SysdigFormatter.typeName(rec));
             if (rec.type() > SysdigLegacyParams.MAX_CODE) {
                 continue; // newer than sysdig 0.29: it skips them
             }
@@ -85,7 +104,9 @@ class LiveToScapTest {
         List<String> diffs = SysdigComparison.compare(expected, sysdig, false);
         assertTrue(diffs.isEmpty(), String.join("\n", diffs));
         assertEquals(expected.size(), sysdig.size());
-        assertTrue(types.contains("execve") && types.contains("procexit"), "captured " + types);
+        List<String> all = new ArrayList<>(types);
+        all.addAll(dirTypes);
+        return all;
     }
 
     private static byte[] copy(EventRecord r) {
