@@ -32,9 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  * sched_process_fork, on the real kernel.
  */
 class EnterAndForkTest {
-    /** Opens a path for writing, connects to a port, signals itself with 0, forks a child that exits 3, then execs /bin/true. */
+    /**
+     * Opens a path for writing, connects to a port, signals itself with 0, runs a thread, forks a
+     * child that exits 3, then execs /bin/true.
+     */
     static final String SCRIPT = """
-            import os, socket, sys
+            import os, socket, sys, threading
             path, port = sys.argv[1], int(sys.argv[2])
             fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o640)
             os.close(fd)
@@ -42,6 +45,11 @@ class EnterAndForkTest {
             s.connect(("127.0.0.1", port))
             s.close()
             os.kill(os.getpid(), 0)
+            ids = []
+            th = threading.Thread(target=lambda: ids.append(threading.get_native_id()))
+            th.start()
+            th.join()
+            print("thread", ids[0], flush=True)
             c = os.fork()
             if c == 0:
                 os._exit(3)
@@ -79,6 +87,7 @@ class EnterAndForkTest {
         final Set<Long> tids = new HashSet<>();
         final long pid;
         final long child;
+        final long thread;
         final Path file;
         final int port;
 
@@ -102,8 +111,13 @@ class EnterAndForkTest {
             }
             List<String> out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
             assertEquals(0, p.exitValue(), "script failed: " + out);
-            child = out.stream().filter(l -> l.startsWith("child ")).mapToLong(l -> Long.parseLong(l.substring(6)))
-                    .findFirst().orElseThrow(() -> new AssertionError("no child line in " + out));
+            child = outputValue(out, "child ");
+            thread = outputValue(out, "thread ");
+        }
+
+        private static long outputValue(List<String> out, String key) {
+            return out.stream().filter(l -> l.startsWith(key)).mapToLong(l -> Long.parseLong(l.substring(key.length())))
+                    .findFirst().orElseThrow(() -> new AssertionError("no '" + key + "' line in " + out));
         }
 
         private void collect(EventRecord r) {
@@ -113,7 +127,8 @@ class EnterAndForkTest {
             long tid = r.tid();
             if (!tids.contains(tid)) {
                 boolean childSide = (r.type() == EventCodes.PPME_SYSCALL_CLONE_20_X || r.type() == EventCodes.PPME_SYSCALL_FORK_20_X
-                        || r.type() == EventCodes.PPME_SYSCALL_CLONE3_X) && r.number(0) == 0 && r.number(5) == pid;
+                        || r.type() == EventCodes.PPME_SYSCALL_CLONE3_X) && r.number(0) == 0
+                        && (r.number(5) == pid || r.number(4) == pid); // a child (ptid) or a thread (pid) of the script
                 if (!childSide) {
                     return;
                 }
@@ -244,6 +259,17 @@ class EnterAndForkTest {
         assertTrue(parentAt > childAt, "parent's clone exit at " + parentAt + ", child's record at " + childAt);
         assertEquals(childAt, r.events.indexOf(r.of(r.child).get(0)), "the child's first record is its clone record");
         assertTrue(r.of(r.child).stream().anyMatch(e -> e.type() == EventCodes.PPME_PROCEXIT_1_E), "child's exit");
+
+        // a thread (pthread_create: clone3 with CLONE_THREAD in this glibc, clone in older ones) is a new task too
+        List<CapturedEvent> threadSide = r.of(r.thread).stream()
+                .filter(e -> (e.type() == EventCodes.PPME_SYSCALL_CLONE3_X || e.type() == EventCodes.PPME_SYSCALL_CLONE_20_X)
+                        && e.num("res") == 0).toList();
+        assertEquals(1, threadSide.size(), () -> "thread-side clone records: " + threadSide);
+        CapturedEvent t = threadSide.get(0);
+        assertEquals(r.thread, t.num("tid"));
+        assertEquals(r.pid, t.num("pid"));
+        assertTrue((t.num("flags") & (1 << 13)) != 0, "PPM_CL_CLONE_THREAD");
+        assertEquals(t, r.of(r.thread).get(0), "the thread's first record is its clone record");
     }
 
     @Test
