@@ -32,6 +32,7 @@ public final class Recordings implements FrameTap {
     private final String node;
     private final UUID bootId;
     private final BooleanSupplier seedFromProc;
+    private final Path hostRoot;
     private final Map<String, Recording> all = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Recording> active = new CopyOnWriteArrayList<>();
     private final FrameView view = new FrameView();
@@ -40,8 +41,10 @@ public final class Recordings implements FrameTap {
     /**
      * @param seedFromProc start each recording with the threads and fds of a fresh /proc scan, as a
      *                     live capture file must: without them its first events have no process
+     * @param hostRoot     where the host's root is mounted, for that scan
      */
-    public Recordings(Path dir, String node, UUID bootId, BooleanSupplier seedFromProc) {
+    public Recordings(Path dir, String node, UUID bootId, BooleanSupplier seedFromProc, Path hostRoot) {
+        this.hostRoot = hostRoot;
         this.dir = dir;
         this.node = node;
         this.bootId = bootId;
@@ -58,7 +61,7 @@ public final class Recordings implements FrameTap {
         EventWriter writer = open(format, file);
         if (seedFromProc.getAsBoolean()) {
             SeedRecords seeds = new SeedRecords();
-            new ProcScanner(Path.of("/proc"), Path.of("/etc")).scan(seeds);
+            new ProcScanner(hostRoot.resolve("proc"), hostRoot.resolve("etc")).scan(seeds);
             try {
                 seeds.deliver(e -> {
                     try {

@@ -35,6 +35,10 @@ public interface CaptureConfig {
     @WithDefault("/etc")
     String hostEtc();
 
+    /** Where the host's root is mounted: the live capture's /proc scan reads proc and etc under it. */
+    @WithDefault("/")
+    String hostRoot();
+
     /**
      * Syscalls whose enter events are captured too (comma-separated names, e.g. {@code openat,connect});
      * empty by default: exit events carry every parameter.

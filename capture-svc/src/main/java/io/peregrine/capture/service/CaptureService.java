@@ -53,7 +53,7 @@ public class CaptureService {
                 .register(registry);
         this.node = NodeName.resolve(config.node());
         this.recordings = new Recordings(Path.of(config.recordingsDir()), node, bootId,
-                () -> pipeline != null && !pipeline.source().finite());
+                () -> pipeline != null && !pipeline.source().finite(), Path.of(config.hostRoot()));
     }
 
     void onStart(@Observes StartupEvent ev) {
@@ -68,7 +68,7 @@ public class CaptureService {
         stop();
         try {
             Set<String> enter = EnterSelection.parse(config.enterSyscalls().orElse(""));
-            CaptureSource src = Sources.open(source);
+            CaptureSource src = Sources.open(source, Path.of(config.hostRoot()));
             try {
                 src.selectEnter(enter);
             } catch (RuntimeException e) {

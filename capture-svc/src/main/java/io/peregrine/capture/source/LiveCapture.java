@@ -8,6 +8,7 @@ import io.peregrine.driver.source.EventSource;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -43,8 +44,8 @@ final class LiveCapture implements CaptureSource {
         this.selection = all;
     }
 
-    static LiveCapture open() throws IOException {
-        return new LiveCapture(LiveSource.open(LiveOptions.defaults()));
+    static LiveCapture open(Path hostRoot) throws IOException {
+        return new LiveCapture(LiveSource.open(LiveOptions.defaults().withHostRoot(hostRoot)));
     }
 
     @Override

@@ -13,8 +13,13 @@ public final class Sources {
     }
 
     public static CaptureSource open(String spec) throws IOException {
+        return open(spec, Path.of("/"));
+    }
+
+    /** @param hostRoot where the host's root is mounted, for the live capture's /proc scan */
+    public static CaptureSource open(String spec, Path hostRoot) throws IOException {
         if (spec == null || spec.isBlank() || spec.equals("live")) {
-            return LiveCapture.open();
+            return LiveCapture.open(hostRoot);
         }
         Path file = Path.of(spec);
         if (!Files.isReadable(file)) {

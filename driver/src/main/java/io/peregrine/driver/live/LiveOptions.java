@@ -1,6 +1,7 @@
 package io.peregrine.driver.live;
 
 import io.peregrine.driver.bpf.Syscall;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -14,9 +15,11 @@ import java.util.Set;
  * @param enterSyscalls syscalls that also produce their enter event (changeable later with
  *                      LiveSource.selectEnter); each must have one ({@link Syscall#hasEnterEvent()}).
  *                      Empty by default: exit events carry every parameter.
+ * @param hostRoot      where the host's root is mounted: the seed scan reads {@code proc} and
+ *                      {@code etc} under it ({@code /} on the host, e.g. {@code /host} in a pod)
  */
 public record LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeSelf, boolean seed,
-                          Set<Syscall> enterSyscalls) {
+                          Set<Syscall> enterSyscalls, Path hostRoot) {
     public static final int DEFAULT_RING_BYTES = 8 << 20;
 
     public LiveOptions {
@@ -34,27 +37,36 @@ public record LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeS
         this(ringBytes, syscalls, excludeSelf, seed, Set.of());
     }
 
+    public LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeSelf, boolean seed,
+                       Set<Syscall> enterSyscalls) {
+        this(ringBytes, syscalls, excludeSelf, seed, enterSyscalls, Path.of("/"));
+    }
+
+    public LiveOptions withHostRoot(Path root) {
+        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, enterSyscalls, root);
+    }
+
     public static LiveOptions defaults() {
         return new LiveOptions(DEFAULT_RING_BYTES, Syscall.defaults(), true, true);
     }
 
     public LiveOptions withSyscalls(Set<Syscall> s) {
-        return new LiveOptions(ringBytes, s, excludeSelf, seed, enterSyscalls);
+        return new LiveOptions(ringBytes, s, excludeSelf, seed, enterSyscalls, hostRoot);
     }
 
     public LiveOptions withSeed(boolean s) {
-        return new LiveOptions(ringBytes, syscalls, excludeSelf, s, enterSyscalls);
+        return new LiveOptions(ringBytes, syscalls, excludeSelf, s, enterSyscalls, hostRoot);
     }
 
     public LiveOptions withRingBytes(int bytes) {
-        return new LiveOptions(bytes, syscalls, excludeSelf, seed, enterSyscalls);
+        return new LiveOptions(bytes, syscalls, excludeSelf, seed, enterSyscalls, hostRoot);
     }
 
     public LiveOptions withExcludeSelf(boolean e) {
-        return new LiveOptions(ringBytes, syscalls, e, seed, enterSyscalls);
+        return new LiveOptions(ringBytes, syscalls, e, seed, enterSyscalls, hostRoot);
     }
 
     public LiveOptions withEnterSyscalls(Set<Syscall> s) {
-        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, s);
+        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, s, hostRoot);
     }
 }

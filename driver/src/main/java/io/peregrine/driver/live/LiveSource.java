@@ -39,7 +39,7 @@ public final class LiveSource implements EventSource {
             ring = BpfRing.map(probe.ringFd(), probe.ringSize());
             SeedRecords seeds = new SeedRecords();
             if (options.seed()) {
-                new ProcScanner(Path.of("/proc"), Path.of("/etc")).scan(seeds);
+                new ProcScanner(options.hostRoot().resolve("proc"), options.hostRoot().resolve("etc")).scan(seeds);
             }
             return new LiveSource(probe, ring, seeds);
         } catch (IOException | RuntimeException e) {
