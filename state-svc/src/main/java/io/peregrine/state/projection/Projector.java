@@ -115,7 +115,7 @@ public final class Projector {
      * container and pod) and so usually repeats from one event of the thread to the next. Only a
      * size matter: the encoder shares a context block only when it is byte-identical.
      */
-    static boolean isThreadContext(String field) {
+    public static boolean isThreadContext(String field) {
         return (field.startsWith("proc.") || field.startsWith("thread.") || field.startsWith("user.")
                 || field.startsWith("group.") || field.startsWith("container.") || field.startsWith("k8s."))
                 && !PER_EVENT.contains(field);
