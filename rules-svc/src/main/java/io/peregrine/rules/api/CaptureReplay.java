@@ -22,6 +22,7 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -126,9 +127,11 @@ public final class CaptureReplay {
                 throw new NotACapture("the body starts like gzip but is not: " + e.getMessage());
             }
             long expanded = maxBytes > Long.MAX_VALUE / MAX_EXPANSION ? Long.MAX_VALUE : maxBytes * MAX_EXPANSION;
-            events = new BufferedInputStream(new Limited(unzipped, expanded,
-                    "the capture decompresses to more than " + expanded + " bytes"), 1 << 16);
-            head = peek(events, 8);
+            // Not buffered: a buffered read that meets the cut of a broken stream drops what it had read.
+            PushbackInputStream p = new PushbackInputStream(new Limited(unzipped, expanded,
+                    "the capture decompresses to more than " + expanded + " bytes"), 8);
+            head = unread(p, 8);
+            events = p;
         }
         Format format = format(head);
         if (format == null) {
@@ -274,6 +277,17 @@ public final class CaptureReplay {
         byte[] b = in.readNBytes(n);
         in.reset();
         return b;
+    }
+
+    private static byte[] unread(PushbackInputStream in, int n) throws IOException {
+        byte[] b = new byte[n];
+        int got = 0;
+        int r;
+        while (got < n && (r = in.read(b, got, n - got)) > 0) {
+            got += r;
+        }
+        in.unread(b, 0, got);
+        return java.util.Arrays.copyOf(b, got);
     }
 
     private static boolean startsWith(byte[] b, byte[] prefix) {

@@ -201,6 +201,13 @@ class CaptureTrialTest {
         as("admin").contentType(OCTETS).body(scap).post(PATH).then().statusCode(200);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesIt() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'" + PATH + "'.post.requestBody.content.keySet()",
+                        org.hamcrest.Matchers.hasItems(OCTETS, "multipart/form-data"));
+    }
+
     /** Offset of the .scap event block (type 0x204) whose event has time {@code ts}. */
     static long eventBlockAt(byte[] scap, long ts) {
         ByteBuffer b = ByteBuffer.wrap(scap).order(ByteOrder.LITTLE_ENDIAN);
