@@ -311,9 +311,10 @@ public final class ProjectedEventView {
                 return bad;
             }
         }
-        String bad = checkValues(base + HEADER_SIZE + clen, eventValueCount(), end, "record length " + len);
+        // A constant label: validation runs for every record and must not allocate.
+        String bad = checkValues(base + HEADER_SIZE + clen, eventValueCount(), end, "record");
         if (bad != null) {
-            return bad;
+            return bad + " (record length " + len + ")";
         }
         if (ref == 0 && clen > 0) {
             if (ncontexts == contexts.length) {
