@@ -70,13 +70,17 @@ public final class Evaluator implements FrameHandler {
         CompiledRuleset rules = ruleset.get();
         values.bind(rules.slots());
         pending.clear();
+        // The whole frame is checked before any record is evaluated: a frame found malformed half
+        // way must not have published the alerts of its first half.
         values.beginFrame(frame.segment(), frame.payloadStart());
         for (int p = frame.payloadStart(); p < frame.payloadEnd(); p = frame.nextRecord(p)) {
-            ProjectedEventView e = values.wrap(frame.segment(), p);
-            String bad = e.validate(frame.payloadEnd() - p);
+            String bad = values.wrap(frame.segment(), p).validate(frame.payloadEnd() - p);
             if (bad != null) {
                 throw new MalformedFrameException(bad);
             }
+        }
+        for (int p = frame.payloadStart(); p < frame.payloadEnd(); p = frame.nextRecord(p)) {
+            ProjectedEventView e = values.wrap(frame.segment(), p);
             events++;
             currentNum = e.num();
             currentTs = e.ts();

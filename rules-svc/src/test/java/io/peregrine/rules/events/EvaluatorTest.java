@@ -54,6 +54,11 @@ class EvaluatorTest {
     }
 
     private static byte[] frame(String... procNames) {
+        return frame(-1, procNames);
+    }
+
+    /** @param badVersionAt index of a record whose version byte is spoiled, or -1 */
+    private static byte[] frame(int badVersionAt, String... procNames) {
         ProjectionEncoder p = new ProjectionEncoder(1024);
         FrameEncoder f = new FrameEncoder(FrameKind.PROJECTED_EVENTS, "node-7", UUID.randomUUID(), 4096);
         long num = 1;
@@ -68,6 +73,9 @@ class EvaluatorTest {
             p.field(ip.field().id(), null);
             p.absent();
             int len = p.end();
+            if (num - 1 == badVersionAt) {
+                p.segment().set(java.lang.foreign.ValueLayout.JAVA_BYTE, 4, (byte) 99);
+            }
             f.add(p.segment(), 0, len, num);
             p.clear();
             num++;
@@ -139,5 +147,15 @@ class EvaluatorTest {
         FrameEncoder raw = new FrameEncoder(FrameKind.RAW_EVENTS, "n", UUID.randomUUID(), 64);
         assertThrows(MalformedFrameException.class, () -> e.onFrame(raw.finish(0, 0)));
         assertTrue(alerts.isEmpty());
+    }
+
+    @Test
+    void aFrameMalformedHalfWayPublishesNothingOfItsFirstHalf() {
+        Evaluator e = evaluator(new RuleThrottle(0, 1));
+        // the first record matches; the second one is of an unknown version
+        assertThrows(MalformedFrameException.class, () -> e.onFrame(frame(1, "cat", "cat")));
+        assertTrue(alerts.isEmpty(), "alerts of a rejected frame: " + alerts);
+        e.onFrame(frame("cat"));
+        assertEquals(1, alerts.size(), "the evaluator goes on with the next frame");
     }
 }
