@@ -20,6 +20,10 @@ import static io.peregrine.protocol.projection.ProjectionFormat.*;
  * own context block. So the records of a frame are validated in order, after
  * {@link #beginFrame} (a view that validates a record of another segment, or at an offset not
  * after the previous one, starts a new frame by itself, at that record).
+ *
+ * <p>A value tagged {@link ProjectionFormat#TAG_SAME} stands for an earlier value of its record:
+ * {@link #valueTag} and {@link #valuePayload} return that value's tag and payload, so every
+ * payload reader sees through the reference and callers never meet the SAME tag.
  */
 public final class ProjectedEventView {
 
@@ -36,6 +40,11 @@ public final class ProjectedEventView {
     private long lastValidated = -1;
     private long[] contexts = new long[64];
     private int ncontexts;
+
+    // Tag offsets of the values validated so far in the record being validated (its own context
+    // block, then its event values), ascending: the targets a SAME value may have.
+    private long[] valueTags = new long[64];
+    private int nvalueTags;
 
     /** Starts a frame whose records begin at {@code payloadStart}: references never reach before it. */
     public ProjectedEventView beginFrame(MemorySegment segment, long payloadStart) {
@@ -135,7 +144,7 @@ public final class ProjectedEventView {
 
     /** Offset of the value after the one at {@code v}: from the last context value to the first event value. */
     public long nextValue(long v) {
-        long n = skipPayload(valuePayload(v) - 1);
+        long n = skipPayload(rawTagAt(v));
         return n == contextEnd() ? eventStart() : n;
     }
 
@@ -167,14 +176,33 @@ public final class ProjectedEventView {
         return true;
     }
 
-    /** The tag of the value at {@code v}. */
+    /** The tag of the value at {@code v} (of the value it stands for when it is a SAME). */
     public int valueTag(long v) {
-        return Byte.toUnsignedInt(seg.get(ValueLayout.JAVA_BYTE, valuePayload(v) - 1));
+        return Byte.toUnsignedInt(seg.get(ValueLayout.JAVA_BYTE, tagAt(v)));
     }
 
-    /** Offset of the value's payload (just after its tag). */
+    /** Offset of the value's payload, just after its tag (of the value it stands for when it is a SAME). */
     public long valuePayload(long v) {
-        return v + 3 + valueArgLength(v) + 1;
+        return tagAt(v) + 1;
+    }
+
+    /** True when the value at {@code v} is written as a SAME reference to an earlier value. */
+    public boolean valueIsReference(long v) {
+        return Byte.toUnsignedInt(seg.get(ValueLayout.JAVA_BYTE, rawTagAt(v))) == TAG_SAME;
+    }
+
+    /** Offset of the tag written in the value at {@code v}. */
+    private long rawTagAt(long v) {
+        return v + 3 + valueArgLength(v);
+    }
+
+    /** Offset of the tag of the value {@code v} stands for: its own, or its SAME target's (one hop, validated). */
+    private long tagAt(long v) {
+        long t = rawTagAt(v);
+        if (Byte.toUnsignedInt(seg.get(ValueLayout.JAVA_BYTE, t)) == TAG_SAME) {
+            t -= Short.toUnsignedInt(seg.get(I16, t + 1));
+        }
+        return t;
     }
 
     /**
@@ -195,7 +223,7 @@ public final class ProjectedEventView {
             if (valueFieldId(v) == fieldId && valueArgEquals(v, arg)) {
                 return v;
             }
-            v = skipPayload(valuePayload(v) - 1);
+            v = skipPayload(rawTagAt(v));
         }
         return -1;
     }
@@ -256,6 +284,7 @@ public final class ProjectedEventView {
             case TAG_BOOL -> p + 1;
             case TAG_BYTES -> p + 4 + Integer.toUnsignedLong(seg.get(I32, p));
             case TAG_IP -> p + 1 + Byte.toUnsignedInt(seg.get(ValueLayout.JAVA_BYTE, p));
+            case TAG_SAME -> p + 2;
             case TAG_LIST -> {
                 int n = Short.toUnsignedInt(seg.get(I16, p));
                 long q = p + 2;
@@ -290,6 +319,7 @@ public final class ProjectedEventView {
             return "projected record version " + version() + ", this build reads " + VERSION;
         }
         long end = base + len;
+        nvalueTags = 0;
         long ref = Integer.toUnsignedLong(seg.get(I32, base + OFF_CTX_REF));
         int nctx = Short.toUnsignedInt(seg.get(I16, base + OFF_NCTX));
         long clen = Integer.toUnsignedLong(seg.get(I32, base + OFF_CTX_LEN));
@@ -331,10 +361,19 @@ public final class ProjectedEventView {
             if (v + 3 > end || v + 3 + valueArgLength(v) + 1 > end) {
                 return "value header overruns the " + what;
             }
-            long next = checkedSkip(valuePayload(v) - 1, end, true);
+            long tag = rawTagAt(v);
+            long next = checkedSkip(tag, end, true);
+            if (next == BAD_REFERENCE) {
+                return "SAME value of field " + valueFieldId(v)
+                        + " does not point back at an earlier, non-SAME value of its " + what;
+            }
             if (next < 0) {
                 return "value of field " + valueFieldId(v) + " is malformed or overruns the " + what;
             }
+            if (nvalueTags == valueTags.length) {
+                valueTags = Arrays.copyOf(valueTags, nvalueTags * 2);
+            }
+            valueTags[nvalueTags++] = tag;
             v = next;
         }
         if (v != end) {
@@ -343,6 +382,13 @@ public final class ProjectedEventView {
         return null;
     }
 
+    private static final long BAD_REFERENCE = -2;
+
+    /**
+     * Offset after the tag and payload at {@code tagAt}, or -1 when malformed, or
+     * {@link #BAD_REFERENCE} for a SAME whose target is not the tag of an earlier value of this
+     * record validated before it ({@code listAllowed}: a value, not a list item, where a SAME may be).
+     */
     private long checkedSkip(long tagAt, long end, boolean listAllowed) {
         if (tagAt >= end) {
             return -1;
@@ -369,6 +415,17 @@ public final class ProjectedEventView {
                     return -1;
                 }
                 next = p + 1 + n;
+            }
+            case TAG_SAME -> {
+                if (!listAllowed || p + 2 > end) {
+                    return -1;
+                }
+                long target = tagAt - Short.toUnsignedInt(seg.get(I16, p));
+                if (target >= tagAt || Arrays.binarySearch(valueTags, 0, nvalueTags, target) < 0
+                        || Byte.toUnsignedInt(seg.get(ValueLayout.JAVA_BYTE, target)) == TAG_SAME) {
+                    return BAD_REFERENCE;
+                }
+                next = p + 2;
             }
             case TAG_LIST -> {
                 if (!listAllowed || p + 2 > end) {

@@ -19,6 +19,11 @@ import static io.peregrine.protocol.projection.ProjectionFormat.*;
  * record whose context block is byte-identical to the last one written for the same thread id
  * refers to it instead of repeating it; a block never refers outside itself, so each frame stays
  * self-contained.
+ *
+ * <p>Within a record, a BYTES value (not a list item) byte-identical to one of the last few BYTES
+ * values of the same record that it may refer to (see {@link ProjectionFormat#TAG_SAME}) is
+ * written, then rewound and replaced by a SAME reference to it: the path an openat repeats as
+ * {@code fd.name}, {@code fd.nameraw}, {@code evt.arg.name} and {@code fs.path.name} is sent once.
  */
 public final class ProjectionEncoder {
 
@@ -54,6 +59,15 @@ public final class ProjectionEncoder {
     private final int[] tableGen = new int[TABLE_SLOTS];
     private int generation = 1;
     private int tableUsed;
+
+    // The last BYTES values of the open record that a later value may refer to (SAME): offset of
+    // the tag and length, round robin. Lengths filter the candidates and the bytes are compared
+    // (vectorised), so no hash is kept: it would cost a pass over every value for little gain.
+    private static final int SAME_SLOTS = 16;
+    private final int[] sameAt = new int[SAME_SLOTS];
+    private final int[] sameLen = new int[SAME_SLOTS];
+    private int sameCount;
+    private int sameNext;
 
     /** An encoder whose records all form one block (no size limit). */
     public ProjectionEncoder(int initialCapacity) {
@@ -91,6 +105,8 @@ public final class ProjectionEncoder {
         nvalues = 0;
         ctxValues = 0;
         ctxShared = false;
+        sameCount = 0;
+        sameNext = 0;
     }
 
     /**
@@ -118,6 +134,8 @@ public final class ProjectionEncoder {
             if (elen == len && seg.get(I16, earlier + OFF_NCTX) == (short) ctxValues
                     && Arrays.equals(buf, e, e + elen, buf, start, start + len)) {
                 pos = start;
+                sameCount = 0; // the dropped block's values are no longer there to refer to
+                sameNext = 0;
                 seg.set(I32, recordStart + OFF_CTX_REF, recordStart - earlier);
                 seg.set(I16, recordStart + OFF_NCTX, (short) 0);
                 seg.set(I32, recordStart + OFF_CTX_LEN, 0);
@@ -181,11 +199,12 @@ public final class ProjectionEncoder {
 
     public void bytes(byte[] b, int off, int len) {
         ensure(5 + len);
-        buf[pos] = TAG_BYTES;
-        seg.set(I32, pos + 1, len);
-        System.arraycopy(b, off, buf, pos + 5, len);
+        int at = pos;
+        buf[at] = TAG_BYTES;
+        seg.set(I32, at + 1, len);
+        System.arraycopy(b, off, buf, at + 5, len);
         pos += 5 + len;
-        item();
+        endBytesValue(at, len);
     }
 
     public void bytes(byte[] b) {
@@ -194,11 +213,42 @@ public final class ProjectionEncoder {
 
     public void bytes(MemorySegment src, long off, int len) {
         ensure(5 + len);
-        buf[pos] = TAG_BYTES;
-        seg.set(I32, pos + 1, len);
-        MemorySegment.copy(src, off, seg, pos + 5, len);
+        int at = pos;
+        buf[at] = TAG_BYTES;
+        seg.set(I32, at + 1, len);
+        MemorySegment.copy(src, off, seg, at + 5, len);
         pos += 5 + len;
-        item();
+        endBytesValue(at, len);
+    }
+
+    /**
+     * The BYTES value whose tag is at {@code at} is complete: when it is a value of a record (not
+     * a list item) equal to an earlier BYTES value of that record, it becomes a SAME reference.
+     */
+    private void endBytesValue(int at, int len) {
+        if (listCountAt >= 0) {
+            listCount++;
+            return;
+        }
+        if (recordStart < 0) {
+            return;
+        }
+        for (int i = 0; i < sameCount; i++) {
+            int e = sameAt[i];
+            if (sameLen[i] == len && at - e <= 0xFFFF
+                    && Arrays.equals(buf, e + 5, e + 5 + len, buf, at + 5, at + 5 + len)) {
+                buf[at] = TAG_SAME;
+                seg.set(I16, at + 1, (short) (at - e));
+                pos = at + 3;
+                return;
+            }
+        }
+        sameAt[sameNext] = at;
+        sameLen[sameNext] = len;
+        sameNext = (sameNext + 1) & (SAME_SLOTS - 1);
+        if (sameCount < SAME_SLOTS) {
+            sameCount++;
+        }
     }
 
     /**
@@ -274,8 +324,9 @@ public final class ProjectionEncoder {
     }
 
     public void endBytes(int at) {
-        seg.set(I32, at + 1, pos - at - 5);
-        item();
+        int len = pos - at - 5;
+        seg.set(I32, at + 1, len);
+        endBytesValue(at, len);
     }
 
     /** An IPv4 address given as its 4 bytes in network order, packed big-endian in an int. */

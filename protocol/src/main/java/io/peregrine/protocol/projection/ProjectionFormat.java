@@ -38,7 +38,16 @@ package io.peregrine.protocol.projection;
  *       4 BYTES   u32 length, then the bytes (text is UTF-8)
  *       5 IP      u8 length (4 or 16), then the address in network order
  *       6 LIST    u16 count, then count items, each a tag and its payload (no nested lists)
+ *       7 SAME    u16 distance D: this value's kind and payload are those of the value whose tag
+ *                 is D bytes before this tag, an earlier value of the same record (see below)
  * </pre>
+ *
+ * A SAME value refers to an earlier value of the same record: a context value to an earlier
+ * value of the same context block, an event value to an earlier event value or to a value of the
+ * record's own context block (never to a block it only refers to). The target is a value (not a
+ * list item) and not itself a SAME; SAME is never a list item. The encoder writes one for a BYTES
+ * value byte-identical to an earlier one (paths repeated as fd.name, fd.nameraw, evt.arg.name...);
+ * readers see through it ({@code ProjectedEventView.valueTag}, {@code valuePayload}).
  */
 public final class ProjectionFormat {
 
@@ -62,6 +71,8 @@ public final class ProjectionFormat {
     public static final int TAG_BYTES = 4;
     public static final int TAG_IP = 5;
     public static final int TAG_LIST = 6;
+    /** An earlier value of the same record: u16 distance back from this tag to that value's tag. */
+    public static final int TAG_SAME = 7;
 
     static final int OFF_LEN = 0;
     static final int OFF_VERSION = 4;

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Writing frames of records that share context blocks, and validating and reading them back,
+ * Writing frames (with repeated values sent as SAME references) of records that share context blocks, and validating and reading them back,
  * allocates nothing per record once the buffers are warm (a count of bytes, not a timing).
  */
 class ProjectionAllocationTest {
@@ -39,11 +39,17 @@ class ProjectionAllocationTest {
             e.bytes(COMM[(t + 1) % COMM.length]);
             e.field(102, null);
             e.uint64(t % 3 == 0 ? 0 : 1000);
+            e.field(103, null);
+            e.bytes(COMM[t]); // a SAME within the context block
             e.endContext();
             e.field(200, null);
             e.bytes(PATH[n % PATH.length]);
             e.field(201, null);
             e.int64(n);
+            e.field(202, null);
+            e.bytes(PATH[n % PATH.length]); // a SAME to the event value 200
+            e.field(203, null);
+            e.bytes(COMM[t]); // a SAME to the own context block, else written in full
             e.end();
         }
         for (int b = 0; b < e.blocks(); b++) {
@@ -55,7 +61,8 @@ class ProjectionAllocationTest {
                 if (v.validate(end - at) != null) {
                     throw new AssertionError(v.validate(end - at));
                 }
-                sink += v.int64At(v.valuePayload(v.find(102, null))) + v.bytesLengthAt(v.valuePayload(v.find(200, null)));
+                sink += v.int64At(v.valuePayload(v.find(102, null))) + v.bytesLengthAt(v.valuePayload(v.find(200, null)))
+                        + v.bytesLengthAt(v.valuePayload(v.find(202, null))) + v.valueTag(v.find(103, null));
             }
         }
     }
