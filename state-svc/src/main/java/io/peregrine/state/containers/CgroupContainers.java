@@ -96,7 +96,7 @@ public final class CgroupContainers {
             }
             if (id != null && isHex64(id)) {
                 return new ContainerInfo(ContainerInfo.bytes(id.substring(0, 12)), ContainerInfo.bytes(id),
-                        ContainerInfo.bytes(type), podUid == null ? null : ContainerInfo.bytes(podUid), podUid);
+                        ContainerInfo.bytes(type), podUid == null ? null : ContainerInfo.bytes(podUid), podUid, id);
             }
         }
         return null;

@@ -60,7 +60,8 @@ public final class FieldExtractor {
             CONTAINER_NAME = n++, CONTAINER_TYPE = n++, K8S_POD_UID = n++, CONTAINER_PRIVILEGED = n++,
             EVT_ABSPATH = n++, THREAD_CAP_PERMITTED = n++, THREAD_CAP_INHERITABLE = n++, THREAD_CAP_EFFECTIVE = n++,
             PROC_PPID_DURATION = n++, K8S_POD_NAME = n++, K8S_NS_NAME = n++, K8S_POD_LABEL = n++,
-            K8S_POD_LABELS = n++;
+            K8S_POD_LABELS = n++, CONTAINER_IMAGE = n++, CONTAINER_IMAGE_REPOSITORY = n++,
+            CONTAINER_IMAGE_TAG = n++, CONTAINER_IMAGE_DIGEST = n++;
 
     /** Capability names by bit (linux/capability.h), as Falco lists them in thread.cap_*. */
     private static final byte[][] CAPS = java.util.Arrays.stream(("CAP_CHOWN CAP_DAC_OVERRIDE CAP_DAC_READ_SEARCH "
@@ -73,8 +74,8 @@ public final class FieldExtractor {
             .map(FieldExtractor::bytes).toArray(byte[][]::new);
 
     /**
-     * Catalogue fields that this build cannot compute: CRI metadata (container name and image, pod
-     * sandbox), pod addresses, CPU and timing fields the capture does not carry.
+     * Catalogue fields that this build cannot compute: CRI metadata beyond name and image (mounts,
+     * probes, pod sandbox), pod addresses, CPU and timing fields the capture does not carry.
      */
     public static final Set<String> UNSUPPORTED = Set.of("evt.time", "evt.time.s", "evt.time.iso8601",
             "evt.datetime", "evt.reltime", "evt.latency", "evt.cpu", "evt.info", "evt.is_syslog", "evt.around",
@@ -82,8 +83,7 @@ public final class FieldExtractor {
             "proc.exe_ino.ctime_duration_proc_start", "proc.exe_ino.ctime_duration_pidns_start",
             "thread.exectime", "thread.totexectime", "fd.proto", "fd.cproto", "fd.sproto", "fd.lproto", "fd.rproto",
             "fd.cip.name", "fd.sip.name", "fd.lip.name", "fd.rip.name",
-            "container.image", "container.image.id", "container.image.repository", "container.image.tag",
-            "container.image.digest", "container.mounts", "container.mount", "container.mount.source",
+            "container.image.id", "container.mounts", "container.mount", "container.mount.source",
             "container.mount.dest", "container.mount.mode", "container.mount.rdwr", "container.mount.propagation",
             "container.healthcheck", "container.liveness_probe", "container.readiness_probe",
             "container.start_ts", "container.duration", "container.ip", "container.host_pid",
@@ -112,6 +112,8 @@ public final class FieldExtractor {
     private EventContext current;
     /** Pod metadata from the Kubernetes API; none outside a cluster (the k8s.* names are absent). */
     private io.peregrine.state.pods.PodDirectory pods;
+    /** Container names and images from the CRI runtime; none without a socket (the fields are absent). */
+    private io.peregrine.state.cri.CriResolver cri;
 
     public FieldExtractor(ThreadTable threads, UserTable users, String hostname) {
         this.threads = threads;
@@ -299,6 +301,10 @@ public final class FieldExtractor {
             case "container.id" -> CONTAINER_ID;
             case "container.full_id" -> CONTAINER_FULL_ID;
             case "container.name" -> CONTAINER_NAME;
+            case "container.image" -> CONTAINER_IMAGE;
+            case "container.image.repository" -> CONTAINER_IMAGE_REPOSITORY;
+            case "container.image.tag" -> CONTAINER_IMAGE_TAG;
+            case "container.image.digest" -> CONTAINER_IMAGE_DIGEST;
             case "container.type" -> CONTAINER_TYPE;
             case "container.privileged" -> CONTAINER_PRIVILEGED;
             case "k8s.pod.uid", "k8s.pod.id" -> K8S_POD_UID;
@@ -395,7 +401,7 @@ public final class FieldExtractor {
             fsPath(op, c, out);
         } else if (op >= USER_UID && op <= GROUP_NAME) {
             user(op, t, out);
-        } else if ((op >= CONTAINER_ID && op <= CONTAINER_PRIVILEGED) || (op >= K8S_POD_NAME && op <= K8S_POD_LABELS)) {
+        } else if ((op >= CONTAINER_ID && op <= CONTAINER_PRIVILEGED) || (op >= K8S_POD_NAME && op <= CONTAINER_IMAGE_DIGEST)) {
             container(f, op, t, out);
         } else if (op == EVT_ABSPATH) {
             fsPath(FS_PATH_NAME, c, out);
@@ -1229,6 +1235,11 @@ public final class FieldExtractor {
         this.pods = directory;
     }
 
+    /** Where container names and images come from (null: nowhere, they are absent). */
+    public void cri(io.peregrine.state.cri.CriResolver resolver) {
+        this.cri = resolver;
+    }
+
     public void pathResolution(PathResolution r) {
         this.resolver = r;
     }
@@ -1273,11 +1284,24 @@ public final class FieldExtractor {
             out.bytes(ci.id());
         } else if (op == CONTAINER_FULL_ID) {
             out.bytes(ci.fullId());
-        } else if (op == CONTAINER_NAME) {
+        } else if (op == CONTAINER_NAME || (op >= CONTAINER_IMAGE && op <= CONTAINER_IMAGE_DIGEST)) {
             if (ci.isHost()) {
-                out.bytes(HOST);
-            } else {
+                if (op == CONTAINER_NAME) {
+                    out.bytes(HOST);
+                } else {
+                    out.absent();
+                }
+                return;
+            }
+            // Absent until the runtime has answered (the lookup runs off this thread).
+            io.peregrine.state.cri.CriContainer cc = cri == null ? null : cri.get(ci.fullIdText());
+            byte[] v = cc == null ? null : op == CONTAINER_NAME ? cc.nameBytes() : op == CONTAINER_IMAGE ? cc.imageBytes()
+                    : op == CONTAINER_IMAGE_REPOSITORY ? cc.repositoryBytes() : op == CONTAINER_IMAGE_TAG ? cc.tagBytes()
+                    : cc.digestBytes();
+            if (v == null) {
                 out.absent();
+            } else {
+                out.bytes(v);
             }
         } else if (op == CONTAINER_TYPE) {
             if (ci.type() == null) {
@@ -1295,6 +1319,11 @@ public final class FieldExtractor {
             io.peregrine.state.pods.PodMeta pod = ci.podUidText() == null || pods == null ? null : pods.get(ci.podUidText());
             byte[] v = pod == null ? null : op == K8S_POD_NAME ? pod.name() : op == K8S_NS_NAME ? pod.namespace()
                     : op == K8S_POD_LABELS ? pod.labelsText() : f.key == null ? null : pod.label(f.key);
+            if (pod == null && cri != null && !ci.isHost() && (op == K8S_POD_NAME || op == K8S_NS_NAME)) {
+                // No API server: the kubelet's labels on the CRI container name the pod.
+                io.peregrine.state.cri.CriContainer cc = cri.get(ci.fullIdText());
+                v = cc == null ? null : op == K8S_POD_NAME ? cc.podNameBytes() : cc.podNamespaceBytes();
+            }
             if (v == null) {
                 out.absent();
             } else {

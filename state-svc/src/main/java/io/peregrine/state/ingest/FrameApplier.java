@@ -7,6 +7,7 @@ import io.peregrine.protocol.frame.FrameKind;
 import io.peregrine.protocol.frame.FrameView;
 import io.peregrine.protocol.interest.Interest;
 import io.peregrine.protocol.projection.ProjectionEncoder;
+import io.peregrine.state.cri.CriResolver;
 import io.peregrine.state.pods.PodDirectory;
 import io.peregrine.state.projection.NodeState;
 import io.peregrine.state.projection.Projector;
@@ -50,10 +51,11 @@ public final class FrameApplier {
         long lastTs;
         boolean ended;
 
-        Node(String name, Interest interest, PodDirectory pods) {
+        Node(String name, Interest interest, PodDirectory pods, CriResolver cri) {
             state = new NodeState(name);
             state.projector().interest(interest);
             state.extractor().pods(pods);
+            state.extractor().cri(cri);
             out = new FrameEncoder(FrameKind.PROJECTED_EVENTS, name, UUID.randomUUID(), 1 << 16);
         }
     }
@@ -63,6 +65,7 @@ public final class FrameApplier {
     private final ProjectionEncoder enc = new ProjectionEncoder(1 << 16, MAX_PROJECTED_FRAME);
     private volatile Interest interest = Interest.NONE;
     private volatile PodDirectory pods;
+    private volatile CriResolver cri;
 
     private long frames;
     private long malformed;
@@ -90,6 +93,14 @@ public final class FrameApplier {
         }
     }
 
+    /** Container names and images from this host's CRI runtime (ids of other nodes are unknown to it). */
+    public void cri(CriResolver resolver) {
+        cri = resolver;
+        synchronized (nodes) {
+            nodes.values().forEach(n -> n.state.extractor().cri(resolver));
+        }
+    }
+
     public Interest interest() {
         return interest;
     }
@@ -109,7 +120,7 @@ public final class FrameApplier {
         String name = view.node();
         Node node;
         synchronized (nodes) {
-            node = nodes.computeIfAbsent(name, k -> new Node(k, interest, pods));
+            node = nodes.computeIfAbsent(name, k -> new Node(k, interest, pods, cri));
         }
         UUID boot = view.bootId();
         long seq = view.sequence();

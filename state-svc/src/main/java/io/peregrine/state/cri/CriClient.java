@@ -1,0 +1,127 @@
+package io.peregrine.state.cri;
+
+import io.grpc.CallOptions;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCalls;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A client of the CRI {@code runtime.v1.RuntimeService} on a unix socket. Requests and responses
+ * travel as raw protobuf bytes (encoded by {@link ProtoWriter}, decoded by {@link ProtoReader}), so
+ * no generated code is needed. Every call has a deadline; no call is ever made on the event path.
+ */
+public final class CriClient implements CriResolver.Runtime, AutoCloseable {
+    public static final String RUNTIME_SERVICE = "runtime.v1.RuntimeService";
+    public static final String IMAGE_SERVICE = "runtime.v1.ImageService";
+
+    private static final MethodDescriptor.Marshaller<byte[]> RAW = new MethodDescriptor.Marshaller<>() {
+        @Override
+        public InputStream stream(byte[] value) {
+            return new ByteArrayInputStream(value);
+        }
+
+        @Override
+        public byte[] parse(InputStream stream) {
+            try {
+                return stream.readAllBytes();
+            } catch (IOException e) {
+                throw Status.INTERNAL.withDescription("reading a CRI response: " + e.getMessage()).asRuntimeException();
+            }
+        }
+    };
+
+    private final Path socket;
+    private final ManagedChannel channel;
+    private final long timeoutMillis;
+    private final ConcurrentHashMap<String, MethodDescriptor<byte[], byte[]>> methods = new ConcurrentHashMap<>();
+
+    public CriClient(Path socket, long timeoutMillis) {
+        this.socket = socket.toAbsolutePath();
+        this.timeoutMillis = timeoutMillis;
+        // The shaded Netty transport registers the unix: scheme (epoll domain sockets).
+        this.channel = Grpc.newChannelBuilder("unix://" + this.socket, InsecureChannelCredentials.create()).build();
+    }
+
+    public Path socket() {
+        return socket;
+    }
+
+    /** A failed call: the gRPC status code and the runtime's message. */
+    public static final class CallException extends IOException {
+        private final Status.Code code;
+
+        CallException(String method, Status status) {
+            super(method + ": " + status.getCode() + (status.getDescription() == null ? "" : " " + status.getDescription()),
+                    status.getCause());
+            this.code = status.getCode();
+        }
+
+        public Status.Code code() {
+            return code;
+        }
+    }
+
+    /** One unary call: {@code service/method} with the request's protobuf bytes. */
+    public byte[] call(String service, String method, byte[] request) throws CallException {
+        String full = service + "/" + method;
+        MethodDescriptor<byte[], byte[]> d = methods.computeIfAbsent(full, f -> MethodDescriptor.<byte[], byte[]>newBuilder()
+                .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName(f)
+                .setRequestMarshaller(RAW).setResponseMarshaller(RAW).build());
+        try {
+            return ClientCalls.blockingUnaryCall(channel, d,
+                    CallOptions.DEFAULT.withDeadlineAfter(timeoutMillis, TimeUnit.MILLISECONDS), request);
+        } catch (StatusRuntimeException e) {
+            throw new CallException(full, e.getStatus());
+        }
+    }
+
+    /** The runtime's name and version, e.g. {@code containerd 1.6.20}. */
+    public String version() throws CallException {
+        ProtoReader r = new ProtoReader(call(RUNTIME_SERVICE, "Version", new ProtoWriter().string(1, "v1").toByteArray()));
+        String name = "", version = "";
+        while (r.next()) {
+            if (r.field() == 2) {
+                name = r.string();
+            } else if (r.field() == 3) {
+                version = r.string();
+            }
+        }
+        return name + " " + version;
+    }
+
+    /** The container's status, or null when the runtime does not know the id (NOT_FOUND). */
+    @Override
+    public CriContainer containerStatus(String id) throws CallException {
+        byte[] response;
+        try {
+            response = call(RUNTIME_SERVICE, "ContainerStatus", new ProtoWriter().string(1, id).toByteArray());
+        } catch (CallException e) {
+            if (e.code() == Status.Code.NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
+        return CriContainer.fromStatusResponse(response);
+    }
+
+    @Override
+    public void close() {
+        channel.shutdownNow();
+        try {
+            channel.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
