@@ -46,7 +46,7 @@ public class NotifyApp {
     String deadLetterStream;
     @ConfigProperty(name = "peregrine.notify.dead-letter-subject", defaultValue = Subjects.ALERTS_DEAD_LETTER)
     String deadLetterSubject;
-    @ConfigProperty(name = "peregrine.notify.ack-wait", defaultValue = "PT30S")
+    @ConfigProperty(name = "peregrine.notify.ack-wait", defaultValue = "PT5S")
     Duration ackWait;
     @ConfigProperty(name = "peregrine.notify.max-in-flight", defaultValue = "1024")
     int maxInFlight;

@@ -40,6 +40,8 @@ import java.util.stream.Collectors;
 public final class AlertConsumer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(AlertConsumer.class);
+    /** How long one pull stays open: bounds how long a stopping consumer waits for alerts in transit. */
+    private static final Duration PULL_EXPIRY = Duration.ofSeconds(2);
     public static final String REASON_HEADER = "Peregrine-Reason";
     public static final String FAILED_OUTPUTS_HEADER = "Peregrine-Failed-Outputs";
 
@@ -122,8 +124,13 @@ public final class AlertConsumer implements AutoCloseable {
                 if (!aborted) {
                     // Alerts already pulled into this client's buffer go back at once, not after the
                     // ack wait: another replica (or this one, restarted) delivers them in seconds.
-                    for (Message left; (left = it.nextMessage(Duration.ofMillis(200))) != null; ) {
-                        left.nak();
+                    // Including those still on their way for the open pull, which ends within its expiry.
+                    long until = System.nanoTime() + PULL_EXPIRY.multipliedBy(2).toNanos();
+                    while (!it.isFinished() && System.nanoTime() < until) {
+                        Message left = it.nextMessage(Duration.ofMillis(100));
+                        if (left != null) {
+                            left.nak();
+                        }
                     }
                 }
             } catch (InterruptedException e) {
@@ -148,7 +155,7 @@ public final class AlertConsumer implements AutoCloseable {
         beforeBind.run();
         StreamSetup.ensureConsumer(nats.jetStreamManagement(), settings);
         ConsumerContext cc = nats.getStreamContext(settings.stream()).getConsumerContext(settings.durable());
-        return cc.iterate(ConsumeOptions.builder().batchSize(settings.batch()).build());
+        return cc.iterate(ConsumeOptions.builder().batchSize(settings.batch()).expiresIn(PULL_EXPIRY.toMillis()).build());
     }
 
     void handle(Message m) {
@@ -261,7 +268,7 @@ public final class AlertConsumer implements AutoCloseable {
         }
         if (loop != null) {
             try {
-                loop.join(2000);
+                loop.join(PULL_EXPIRY.multipliedBy(3).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.LongAdder;
 public final class EventStreamConsumer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EventStreamConsumer.class);
+    /** How long one pull stays open: bounds how long a stopping consumer waits for frames in transit. */
+    private static final Duration PULL_EXPIRY = Duration.ofSeconds(2);
+    static final Duration ACK_WAIT = Duration.ofSeconds(5);
 
     private final NatsClient nats;
     private final FrameHandler handler;
@@ -79,10 +82,15 @@ public final class EventStreamConsumer implements AutoCloseable {
                     }
                 }
                 it.stop();
-                // frames already pulled into this client go back at once: another replica takes
-                // them now, not after the ack wait
-                for (Message left; (left = it.nextMessage(Duration.ofMillis(200))) != null; ) {
-                    left.nak();
+                // Frames already pulled, or still on their way for the open pull, go back at once:
+                // another replica takes them now, not after the ack wait. The pull ends within
+                // its expiry (PULL_EXPIRY).
+                long until = System.nanoTime() + PULL_EXPIRY.multipliedBy(2).toNanos();
+                while (!it.isFinished() && System.nanoTime() < until) {
+                    Message left = it.nextMessage(Duration.ofMillis(100));
+                    if (left != null) {
+                        left.nak();
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -105,12 +113,14 @@ public final class EventStreamConsumer implements AutoCloseable {
         ConsumerConfiguration cc = ConsumerConfiguration.builder()
                 .durable(Subjects.EVENTS_CONSUMER)
                 .ackPolicy(AckPolicy.Explicit)
-                .ackWait(Duration.ofSeconds(30))
+                // A frame evaluates in milliseconds; one held by a replica that died or stopped
+                // while it was in transit comes back after this, and its alerts keep their ids.
+                .ackWait(ACK_WAIT)
                 .maxAckPending(1024)
                 .build();
         c.jetStreamManagement().addOrUpdateConsumer(Subjects.EVENTS_STREAM, cc);
         return c.getStreamContext(Subjects.EVENTS_STREAM).getConsumerContext(Subjects.EVENTS_CONSUMER)
-                .iterate(ConsumeOptions.builder().batchSize(64).build());
+                .iterate(ConsumeOptions.builder().batchSize(64).expiresIn(PULL_EXPIRY.toMillis()).build());
     }
 
     private void handle(Message m) {
@@ -151,7 +161,7 @@ public final class EventStreamConsumer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
-        thread.join(2000);
+        thread.join(PULL_EXPIRY.multipliedBy(3).toMillis());
         // Frames whose alerts are still being published go back too: evaluated again elsewhere,
         // the alerts' message ids keep JetStream from storing any of them twice.
         for (Message m : inFlight) {

@@ -132,6 +132,39 @@ class EventStreamConsumerTest {
         await(() -> second.containsAll(List.of("x", "y")), "the second consumer got them: " + second);
     }
 
+    @Test
+    void aConsumerStoppedWithFramesBufferedLosesNone() throws Exception {
+        List<String> first = new CopyOnWriteArrayList<>();
+        consumer = new EventStreamConsumer(nats, f -> {
+            first.add(new String(f, StandardCharsets.UTF_8));
+            try {
+                Thread.sleep(100); // slow: the rest of the pulled batch waits in the client
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return CompletableFuture.completedFuture(null);
+        }, 64L << 20).start();
+        String[] frames = new String[30];
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = "f" + i;
+        }
+        publish(frames);
+        await(() -> first.size() >= 2, "the first consumer started: " + first);
+        consumer.close();
+
+        List<String> second = new CopyOnWriteArrayList<>();
+        consumer = new EventStreamConsumer(nats, f -> {
+            second.add(new String(f, StandardCharsets.UTF_8));
+            return CompletableFuture.completedFuture(null);
+        }, 64L << 20).start();
+        await(() -> {
+            java.util.Set<String> all = new java.util.HashSet<>(first);
+            all.addAll(second);
+            return all.size() == frames.length;
+        }, "every frame handled by one consumer or the other: first " + first + ", second " + second);
+        await(() -> pending() == 0, "nothing left in the work queue");
+    }
+
     private void publish(String... frames) throws Exception {
         Connection c = nats.connection();
         JetStreams.ensure(c.jetStreamManagement(), EventStreamConsumer.eventsStream(64L << 20));
