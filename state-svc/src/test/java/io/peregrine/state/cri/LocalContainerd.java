@@ -27,6 +27,9 @@ final class LocalContainerd implements AutoCloseable {
     final String manifestDigest;
     private final Process daemon;
     private final List<String> pods = new ArrayList<>();
+    /** containerd 1.6 puts shim sockets in /run/containerd/s whatever its configuration says. */
+    private static final Path SHIM_SOCKETS = Path.of("/run/containerd/s");
+    private final boolean shimDirExisted = Files.exists(SHIM_SOCKETS.getParent());
 
     private LocalContainerd(Path dir, Process daemon, CriClient client, String manifestDigest) {
         this.dir = dir;
@@ -208,6 +211,11 @@ final class LocalContainerd implements AutoCloseable {
             daemon.destroy();
             if (!daemon.waitFor(20, TimeUnit.SECONDS)) {
                 daemon.destroyForcibly();
+            }
+            if (!shimDirExisted) {
+                // Only what this daemon created, and only when empty.
+                SHIM_SOCKETS.toFile().delete();
+                SHIM_SOCKETS.getParent().toFile().delete();
             }
         }
     }
