@@ -20,8 +20,8 @@ import static io.peregrine.protocol.projection.ProjectionFormat.*;
  * refers to it instead of repeating it; a block never refers outside itself, so each frame stays
  * self-contained.
  *
- * <p>Within a record, a BYTES value (not a list item) byte-identical to one of the last few BYTES
- * values of the same record that it may refer to (see {@link ProjectionFormat#TAG_SAME}) is
+ * <p>Within a record, a BYTES value (not a list item) byte-identical to an earlier BYTES value
+ * of the same record that it may refer to (see {@link ProjectionFormat#TAG_SAME}) is
  * written, then rewound and replaced by a SAME reference to it: the path an openat repeats as
  * {@code fd.name}, {@code fd.nameraw}, {@code evt.arg.name} and {@code fs.path.name} is sent once.
  */
@@ -60,14 +60,15 @@ public final class ProjectionEncoder {
     private int generation = 1;
     private int tableUsed;
 
-    // The last BYTES values of the open record that a later value may refer to (SAME): offset of
-    // the tag and length, round robin. Lengths filter the candidates and the bytes are compared
-    // (vectorised), so no hash is kept: it would cost a pass over every value for little gain.
-    private static final int SAME_SLOTS = 16;
+    // BYTES values of the open record that a later value may refer to (SAME), direct-mapped by a
+    // fingerprint (length, middle and last byte: O(1), no pass over the bytes), one probe per
+    // value; a slot of an older generation is empty, so a record costs no clearing. A collision
+    // only loses a chance to share; a match is confirmed by comparing the bytes.
+    private static final int SAME_SLOTS = 32;
     private final int[] sameAt = new int[SAME_SLOTS];
-    private final int[] sameLen = new int[SAME_SLOTS];
-    private int sameCount;
-    private int sameNext;
+    private final int[] sameKey = new int[SAME_SLOTS];
+    private final int[] sameGen = new int[SAME_SLOTS];
+    private int sameGeneration = 1;
 
     /** An encoder whose records all form one block (no size limit). */
     public ProjectionEncoder(int initialCapacity) {
@@ -105,8 +106,7 @@ public final class ProjectionEncoder {
         nvalues = 0;
         ctxValues = 0;
         ctxShared = false;
-        sameCount = 0;
-        sameNext = 0;
+        forgetValues();
     }
 
     /**
@@ -134,8 +134,7 @@ public final class ProjectionEncoder {
             if (elen == len && seg.get(I16, earlier + OFF_NCTX) == (short) ctxValues
                     && Arrays.equals(buf, e, e + elen, buf, start, start + len)) {
                 pos = start;
-                sameCount = 0; // the dropped block's values are no longer there to refer to
-                sameNext = 0;
+                forgetValues(); // the dropped block's values are no longer there to refer to
                 seg.set(I32, recordStart + OFF_CTX_REF, recordStart - earlier);
                 seg.set(I16, recordStart + OFF_NCTX, (short) 0);
                 seg.set(I32, recordStart + OFF_CTX_LEN, 0);
@@ -233,9 +232,12 @@ public final class ProjectionEncoder {
         if (recordStart < 0) {
             return;
         }
-        for (int i = 0; i < sameCount; i++) {
-            int e = sameAt[i];
-            if (sameLen[i] == len && at - e <= 0xFFFF
+        int key = len == 0 ? 0
+                : (len * 0x9E3779B1) ^ (buf[at + 4 + len] * 0x85EBCA6B) ^ (buf[at + 5 + (len >>> 1)] << 8);
+        int slot = (key ^ (key >>> 15)) & (SAME_SLOTS - 1);
+        if (sameGen[slot] == sameGeneration && sameKey[slot] == key) {
+            int e = sameAt[slot];
+            if (at - e <= 0xFFFF && seg.get(I32, e + 1) == len
                     && Arrays.equals(buf, e + 5, e + 5 + len, buf, at + 5, at + 5 + len)) {
                 buf[at] = TAG_SAME;
                 seg.set(I16, at + 1, (short) (at - e));
@@ -243,11 +245,15 @@ public final class ProjectionEncoder {
                 return;
             }
         }
-        sameAt[sameNext] = at;
-        sameLen[sameNext] = len;
-        sameNext = (sameNext + 1) & (SAME_SLOTS - 1);
-        if (sameCount < SAME_SLOTS) {
-            sameCount++;
+        sameGen[slot] = sameGeneration;
+        sameKey[slot] = key;
+        sameAt[slot] = at;
+    }
+
+    private void forgetValues() {
+        if (++sameGeneration == 0) {
+            Arrays.fill(sameGen, 0);
+            sameGeneration = 1;
         }
     }
 

@@ -195,6 +195,10 @@ class ProjectionSameValueTest {
         e.bytes(new byte[0]);
         e.field(206, null);
         e.bytes(new byte[0]);
+        e.field(207, null);
+        e.bytes(b("/aa/x-a"));
+        e.field(208, null);
+        e.bytes(b("/bb/x-a")); // same length, middle and last byte: only the bytes tell them apart
         e.end();
         // A record of its own: the table of earlier values does not outlive a record.
         e.begin(2, 2, 7, 3, 307, DIR_EXIT);
@@ -210,6 +214,9 @@ class ProjectionSameValueTest {
         }
         assertTrue(v.valueIsReference(v.find(206, null)));
         assertEquals("", text(v, 206, null));
+        assertFalse(v.valueIsReference(v.find(208, null)));
+        assertEquals("/aa/x-a", text(v, 207, null));
+        assertEquals("/bb/x-a", text(v, 208, null));
         long list = v.valuePayload(v.find(203, null));
         assertEquals(TAG_LIST, v.valueTag(v.find(203, null)));
         long item = v.listFirstItem(list);
