@@ -108,6 +108,16 @@ final class SysdigComparison {
                     continue;
                 }
             }
+            if (a.type() == ParamType.FSRELPATH && a.value().isEmpty() && i > 0) {
+                // An empty relative path (at sys_enter, a name in a page not yet faulted in cannot be
+                // read): sysdig 0.29 prints the number of the dirfd argument in its place.
+                int e = findEnd(s, vs, next);
+                String dirfd = args.get(i - 1).value();
+                if (e > 0 && s.substring(vs, e).equals(dirfd)) {
+                    pos = e + 1;
+                    continue;
+                }
+            }
             int e = findEnd(s, vs, next);
             return "argument " + a.name() + ": peregrine [" + a.value() + "], sysdig ["
                     + (e > 0 ? s.substring(vs, e) : s.substring(vs)) + "]";
