@@ -85,5 +85,13 @@ class RenderedOverlaysTest {
                 .findFirst().orElseThrow();
         assertTrue(nats.getData().get("nats.conf").contains("cluster {"));
         assertFalse(Rendered.set("base").all(ConfigMap.class).getFirst().getData().get("nats.conf").contains("cluster {"));
+        // streams and the interest bucket on all three servers; one on the base's single server
+        assertEquals("3", prod.find(ConfigMap.class, "peregrine-config").orElseThrow().getData().get("nats-replicas"));
+        assertEquals("1", Rendered.set("base").find(ConfigMap.class, "peregrine-config").orElseThrow().getData().get("nats-replicas"));
+        for (String svc : List.of("capture-svc", "state-svc", "rules-svc", "notify-svc")) {
+            assertTrue(prod.workload(svc).orElseThrow().template().getSpec().getContainers().getFirst().getEnv().stream()
+                    .anyMatch(e -> e.getName().equals("PEREGRINE_NATS_REPLICAS") && e.getValueFrom() != null
+                            && "nats-replicas".equals(e.getValueFrom().getConfigMapKeyRef().getKey())), svc + " reads nats-replicas");
+        }
     }
 }

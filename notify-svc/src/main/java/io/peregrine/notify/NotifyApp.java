@@ -66,9 +66,10 @@ public class NotifyApp {
                 new ConsumerSettings(stream, subjects, durable, deadLetterSubject, ackWait, maxInFlight, batch),
                 registry.outputs(), registry.metrics(), history::accept, registry.timer())
                 .beforeBind(() -> {
-                    StreamSetup.ensureStream(natsClient.connection().jetStreamManagement(), stream, subjects, streamMaxAge);
+                    StreamSetup.ensureStream(natsClient.connection().jetStreamManagement(), stream, subjects, streamMaxAge,
+                            natsClient.replicas());
                     StreamSetup.ensureStream(natsClient.connection().jetStreamManagement(), deadLetterStream,
-                            deadLetterSubject, streamMaxAge);
+                            deadLetterSubject, streamMaxAge, natsClient.replicas());
                 });
         consumer.start();
         LOG.infof("Taking alerts from %s (%s) as %s", stream, subjects, durable);

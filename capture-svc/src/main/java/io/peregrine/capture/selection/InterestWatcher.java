@@ -68,7 +68,7 @@ public final class InterestWatcher implements AutoCloseable {
     }
 
     private KeyValue bucket() throws IOException, JetStreamApiException {
-        return InterestBucket.open(nats.connection());
+        return InterestBucket.open(nats.connection(), nats.replicas());
     }
 
     /** Applies one entry's bytes; public for tests that drive it without NATS. */

@@ -21,7 +21,7 @@ public final class StreamSetup {
     private StreamSetup() {
     }
 
-    public static void ensureStream(JetStreamManagement jsm, String name, String subject, Duration maxAge)
+    public static void ensureStream(JetStreamManagement jsm, String name, String subject, Duration maxAge, int replicas)
             throws IOException, JetStreamApiException {
         JetStreams.ensure(jsm, StreamConfiguration.builder()
                 .name(name)
@@ -29,6 +29,7 @@ public final class StreamSetup {
                 .storageType(StorageType.File)
                 .maxAge(maxAge)
                 .duplicateWindow(Duration.ofMinutes(2))
+                .replicas(replicas)
                 .build());
     }
 

@@ -40,8 +40,8 @@ public final class JetStreamFixture implements AutoCloseable {
     public JetStreamFixture() throws Exception {
         String url = System.getenv().getOrDefault("PEREGRINE_NATS_URL", "nats://127.0.0.1:4222");
         nats = Nats.connect(url);
-        StreamSetup.ensureStream(nats.jetStreamManagement(), stream, prefix + ".>", Duration.ofHours(1));
-        StreamSetup.ensureStream(nats.jetStreamManagement(), deadStream, deadSubject, Duration.ofHours(1));
+        StreamSetup.ensureStream(nats.jetStreamManagement(), stream, prefix + ".>", Duration.ofHours(1), 1);
+        StreamSetup.ensureStream(nats.jetStreamManagement(), deadStream, deadSubject, Duration.ofHours(1), 1);
     }
 
     public ConsumerSettings settings(String durable, Duration ackWait) {

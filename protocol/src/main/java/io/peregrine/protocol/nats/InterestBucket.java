@@ -19,6 +19,11 @@ public final class InterestBucket {
     }
 
     public static KeyValue open(Connection c) throws IOException, JetStreamApiException {
+        return open(c, 1);
+    }
+
+    /** @param replicas of the bucket when this call creates it */
+    public static KeyValue open(Connection c, int replicas) throws IOException, JetStreamApiException {
         var kvm = c.keyValueManagement();
         if (!kvm.getBucketNames().contains(Subjects.INTEREST_BUCKET)) {
             try {
@@ -26,6 +31,7 @@ public final class InterestBucket {
                         .name(Subjects.INTEREST_BUCKET)
                         .storageType(StorageType.File)
                         .maxHistoryPerKey(5)
+                        .replicas(replicas)
                         .build());
             } catch (JetStreamApiException raced) {
                 // another service created it first

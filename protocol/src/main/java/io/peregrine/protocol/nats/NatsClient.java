@@ -26,6 +26,7 @@ public class NatsClient {
 
     private final NatsSettings settings;
     private final String name;
+    private final int replicas;
     private volatile Connection connection;
 
     public NatsClient(
@@ -39,10 +40,20 @@ public class NatsClient {
             @ConfigProperty(name = "peregrine.nats.tls.truststore-password") Optional<String> truststorePassword,
             @ConfigProperty(name = "peregrine.nats.tls.keystore") Optional<String> keystore,
             @ConfigProperty(name = "peregrine.nats.tls.keystore-password") Optional<String> keystorePassword,
-            @ConfigProperty(name = "quarkus.application.name", defaultValue = "peregrine") String name) {
+            @ConfigProperty(name = "quarkus.application.name", defaultValue = "peregrine") String name,
+            @ConfigProperty(name = "peregrine.nats.replicas", defaultValue = "1") int replicas) {
         this.settings = new NatsSettings(servers, user, password, token, credsFile, tls,
                 truststore, truststorePassword, keystore, keystorePassword);
         this.name = name;
+        this.replicas = replicas;
+    }
+
+    /**
+     * Replicas of the streams and the KV bucket a service creates when they are missing: 1 on a
+     * single server, 3 on a three-server cluster. Existing ones keep theirs.
+     */
+    public int replicas() {
+        return replicas;
     }
 
     /** The connection, opened on first use; it may be reconnecting, check {@link Connection#getStatus()}. */

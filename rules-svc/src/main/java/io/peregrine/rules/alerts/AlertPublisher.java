@@ -29,7 +29,7 @@ public final class AlertPublisher {
     }
 
     /** The alerts stream as rules-svc creates it when missing (notify-svc does the same). */
-    public static StreamConfiguration alertsStream() {
+    public static StreamConfiguration alertsStream(int replicas) {
         return StreamConfiguration.builder()
                 .name(Subjects.ALERTS_STREAM)
                 .subjects(Subjects.ALERTS_ALL)
@@ -42,7 +42,7 @@ public final class AlertPublisher {
     public CompletableFuture<PublishAck> publish(Alert alert) {
         try {
             if (!streamReady) {
-                JetStreams.ensure(nats.connection().jetStreamManagement(), alertsStream());
+                JetStreams.ensure(nats.connection().jetStreamManagement(), alertsStream(nats.replicas()));
                 streamReady = true;
             }
             JetStream js = nats.connection().jetStream();

@@ -50,7 +50,7 @@ public final class EventStreamConsumer implements AutoCloseable {
     }
 
     /** The stream: in memory, work queue, bounded; frames older than a minute are stale for detection. */
-    public static StreamConfiguration eventsStream(long maxBytes) {
+    public static StreamConfiguration eventsStream(long maxBytes, int replicas) {
         return StreamConfiguration.builder()
                 .name(Subjects.EVENTS_STREAM)
                 .subjects(Subjects.EVENTS_ALL)
@@ -58,6 +58,7 @@ public final class EventStreamConsumer implements AutoCloseable {
                 .retentionPolicy(RetentionPolicy.WorkQueue)
                 .maxAge(Duration.ofMinutes(1))
                 .maxBytes(maxBytes)
+                .replicas(replicas)
                 .build();
     }
 
@@ -109,7 +110,7 @@ public final class EventStreamConsumer implements AutoCloseable {
 
     private IterableConsumer subscribe() throws Exception {
         var c = nats.connection();
-        JetStreams.ensure(c.jetStreamManagement(), eventsStream(maxBytes));
+        JetStreams.ensure(c.jetStreamManagement(), eventsStream(maxBytes, nats.replicas()));
         ConsumerConfiguration cc = ConsumerConfiguration.builder()
                 .durable(Subjects.EVENTS_CONSUMER)
                 .ackPolicy(AckPolicy.Explicit)

@@ -69,6 +69,6 @@ public class InterestPublisher {
     }
 
     private KeyValue bucket() throws IOException, JetStreamApiException {
-        return InterestBucket.open(nats.connection());
+        return InterestBucket.open(nats.connection(), nats.replicas());
     }
 }

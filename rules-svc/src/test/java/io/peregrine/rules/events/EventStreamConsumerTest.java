@@ -60,7 +60,7 @@ class EventStreamConsumerTest {
         }
         nats = new NatsClient(List.of("nats://127.0.0.1:" + port), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), "rules-events-test");
+                Optional.empty(), Optional.empty(), "rules-events-test", 1);
     }
 
     @AfterEach
@@ -167,7 +167,7 @@ class EventStreamConsumerTest {
 
     private void publish(String... frames) throws Exception {
         Connection c = nats.connection();
-        JetStreams.ensure(c.jetStreamManagement(), EventStreamConsumer.eventsStream(64L << 20));
+        JetStreams.ensure(c.jetStreamManagement(), EventStreamConsumer.eventsStream(64L << 20, 1));
         for (String f : frames) {
             c.jetStream().publish(Subjects.events("n1"), f.getBytes(StandardCharsets.UTF_8));
         }

@@ -114,7 +114,7 @@ public class StateIngest {
 
     private void watchInterest(Connection c) {
         try {
-            KeyValue kv = InterestBucket.open(c);
+            KeyValue kv = InterestBucket.open(c, nats.replicas());
             kv.watch(Subjects.INTEREST_KEY, new KeyValueWatcher() {
                 @Override
                 public void watch(KeyValueEntry entry) {
