@@ -2227,10 +2227,11 @@ ENTER_HANDLER(connect_e)
 	return 0;
 }
 
-ENTER_HANDLER(kill_e)
+/* A pid (or tid) and a signal: kill, tkill. */
+static __always_inline int pid_signal_enter(__u16 type, struct pt_regs *regs)
 {
 	struct rec r;
-	if (rec_begin(&r, PPME_SYSCALL_KILL_E, 2))
+	if (rec_begin(&r, type, 2))
 		return 0;
 	put_s64(&r, (__s32)arg(regs, 0));
 	put_u8(&r, (__u8)arg(regs, 1));
@@ -2238,16 +2239,8 @@ ENTER_HANDLER(kill_e)
 	return 0;
 }
 
-ENTER_HANDLER(tkill_e)
-{
-	struct rec r;
-	if (rec_begin(&r, PPME_SYSCALL_TKILL_E, 2))
-		return 0;
-	put_s64(&r, (__s32)arg(regs, 0));
-	put_u8(&r, (__u8)arg(regs, 1));
-	rec_submit(&r);
-	return 0;
-}
+ENTER_HANDLER(kill_e) { return pid_signal_enter(PPME_SYSCALL_KILL_E, regs); }
+ENTER_HANDLER(tkill_e) { return pid_signal_enter(PPME_SYSCALL_TKILL_E, regs); }
 
 ENTER_HANDLER(tgkill_e)
 {
