@@ -9,6 +9,8 @@ import io.peregrine.protocol.event.ParamInfo;
 import io.peregrine.protocol.event.ParamType;
 import io.peregrine.protocol.fields.FieldRef;
 import io.peregrine.protocol.projection.ProjectionEncoder;
+import io.peregrine.state.cri.CriContainer;
+import io.peregrine.state.cri.CriResolver;
 import io.peregrine.state.fds.FdInfo;
 import io.peregrine.state.fds.FdTypes;
 import io.peregrine.state.fds.TupleFormatter;
@@ -113,7 +115,7 @@ public final class FieldExtractor {
     /** Pod metadata from the Kubernetes API; none outside a cluster (the k8s.* names are absent). */
     private io.peregrine.state.pods.PodDirectory pods;
     /** Container names and images from the CRI runtime; none without a socket (the fields are absent). */
-    private io.peregrine.state.cri.CriResolver cri;
+    private CriResolver cri;
 
     public FieldExtractor(ThreadTable threads, UserTable users, String hostname) {
         this.threads = threads;
@@ -1236,7 +1238,7 @@ public final class FieldExtractor {
     }
 
     /** Where container names and images come from (null: nowhere, they are absent). */
-    public void cri(io.peregrine.state.cri.CriResolver resolver) {
+    public void cri(CriResolver resolver) {
         this.cri = resolver;
     }
 
@@ -1294,7 +1296,7 @@ public final class FieldExtractor {
                 return;
             }
             // Absent until the runtime has answered (the lookup runs off this thread).
-            io.peregrine.state.cri.CriContainer cc = cri == null ? null : cri.get(ci.fullIdText());
+            CriContainer cc = cri == null ? null : cri.get(ci.fullIdText());
             byte[] v = cc == null ? null : op == CONTAINER_NAME ? cc.nameBytes() : op == CONTAINER_IMAGE ? cc.imageBytes()
                     : op == CONTAINER_IMAGE_REPOSITORY ? cc.repositoryBytes() : op == CONTAINER_IMAGE_TAG ? cc.tagBytes()
                     : cc.digestBytes();
@@ -1321,7 +1323,7 @@ public final class FieldExtractor {
                     : op == K8S_POD_LABELS ? pod.labelsText() : f.key == null ? null : pod.label(f.key);
             if (pod == null && cri != null && !ci.isHost() && (op == K8S_POD_NAME || op == K8S_NS_NAME)) {
                 // No API server: the kubelet's labels on the CRI container name the pod.
-                io.peregrine.state.cri.CriContainer cc = cri.get(ci.fullIdText());
+                CriContainer cc = cri.get(ci.fullIdText());
                 v = cc == null ? null : op == K8S_POD_NAME ? cc.podNameBytes() : cc.podNamespaceBytes();
             }
             if (v == null) {
