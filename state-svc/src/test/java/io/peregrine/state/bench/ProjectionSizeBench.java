@@ -1,6 +1,5 @@
 package io.peregrine.state.bench;
 
-import io.peregrine.driver.scap.ScapReader;
 import io.peregrine.protocol.event.EventCodes;
 import io.peregrine.protocol.event.EventRecordBuilder;
 import io.peregrine.protocol.event.EventTable;
@@ -44,20 +43,12 @@ public final class ProjectionSizeBench {
         List<byte[]> streams = new ArrayList<>();
         try (var files = Files.list(fixtures)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".scap")).sorted().toList()) {
-                ByteArrayOutputStream s = new ByteArrayOutputStream();
-                ByteArrayOutputStream e = new ByteArrayOutputStream();
-                try (ScapReader r = ScapReader.open(f)) {
-                    r.drain(rec -> {
-                        byte[] b = new byte[rec.len()];
-                        MemorySegment.copy(rec.segment(), ValueLayout.JAVA_BYTE, rec.offset(), b, 0, b.length);
-                        (EventTable.isSynthetic(rec.type()) ? s : e).writeBytes(b);
-                    });
-                }
+                byte[][] read = StateBench.read(f);
                 // Seeds once, then the fixture's events five times over: more events per frame.
                 ByteArrayOutputStream all = new ByteArrayOutputStream();
-                all.writeBytes(s.toByteArray());
+                all.writeBytes(read[0]);
                 for (int i = 0; i < 5; i++) {
-                    all.writeBytes(e.toByteArray());
+                    all.writeBytes(read[1]);
                 }
                 streams.add(all.toByteArray());
             }

@@ -32,6 +32,20 @@ public final class StateBench {
             "proc.aname[2]", "proc.tty", "proc.cwd", "user.name", "user.loginuid", "fd.name", "fd.type",
             "fd.directory", "fd.sip", "fd.sport", "evt.res", "evt.arg.flags", "container.id", "evt.type");
 
+    /** A capture file's records, concatenated: {seed events, the other events}. */
+    static byte[][] read(Path file) throws Exception {
+        ByteArrayOutputStream s = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try (ScapReader r = ScapReader.open(file)) {
+            r.drain(rec -> {
+                byte[] b = new byte[rec.len()];
+                MemorySegment.copy(rec.segment(), java.lang.foreign.ValueLayout.JAVA_BYTE, rec.offset(), b, 0, b.length);
+                (EventTable.isSynthetic(rec.type()) ? s : e).writeBytes(b);
+            });
+        }
+        return new byte[][] {s.toByteArray(), e.toByteArray()};
+    }
+
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "../../shared/fixtures/scap");
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 10;
@@ -39,17 +53,9 @@ public final class StateBench {
         List<byte[]> events = new ArrayList<>();
         try (var files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".scap")).sorted().toList()) {
-                ByteArrayOutputStream s = new ByteArrayOutputStream();
-                ByteArrayOutputStream e = new ByteArrayOutputStream();
-                try (ScapReader r = ScapReader.open(f)) {
-                    r.drain(rec -> {
-                        byte[] b = new byte[rec.len()];
-                        MemorySegment.copy(rec.segment(), java.lang.foreign.ValueLayout.JAVA_BYTE, rec.offset(), b, 0, b.length);
-                        (EventTable.isSynthetic(rec.type()) ? s : e).writeBytes(b);
-                    });
-                }
-                seeds.add(s.toByteArray());
-                events.add(e.toByteArray());
+                byte[][] read = read(f);
+                seeds.add(read[0]);
+                events.add(read[1]);
             }
         }
         if (args.length > 2 && args[2].equals("per-field")) {
