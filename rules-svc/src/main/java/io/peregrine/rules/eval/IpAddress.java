@@ -67,32 +67,8 @@ public final class IpAddress {
             }
         }
         if (!v6) {
-            long v4 = 0;
-            int parts = 0;
-            int i = 0;
-            while (i < n) {
-                int start = i;
-                long part = 0;
-                while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9' && i - start < 3) {
-                    part = part * 10 + (s.charAt(i) - '0');
-                    i++;
-                }
-                if (i == start || part > 255) {
-                    return INVALID;
-                }
-                v4 = (v4 << 8) | part;
-                parts++;
-                if (i < n) {
-                    if (s.charAt(i) != '.' || parts == 4) {
-                        return INVALID;
-                    }
-                    i++;
-                    if (i == n) {
-                        return INVALID;
-                    }
-                }
-            }
-            if (parts != 4) {
+            long v4 = v4(s);
+            if (v4 < 0) {
                 return INVALID;
             }
             return high ? 0 : (0xFFFFL << 32) | v4;
