@@ -1,6 +1,5 @@
 package io.peregrine.notify.delivery;
 
-import io.nats.client.ConsumeOptions;
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
 import io.nats.client.IterableConsumer;
@@ -12,6 +11,7 @@ import io.nats.client.impl.NatsMessage;
 import io.peregrine.notify.output.Notification;
 import io.peregrine.protocol.alert.Alert;
 import io.peregrine.protocol.alert.AlertJson;
+import io.peregrine.protocol.nats.PullConsumers;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -40,8 +40,6 @@ import java.util.stream.Collectors;
 public final class AlertConsumer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(AlertConsumer.class);
-    /** How long one pull stays open: bounds how long a stopping consumer waits for alerts in transit. */
-    private static final Duration PULL_EXPIRY = Duration.ofSeconds(2);
     public static final String REASON_HEADER = "Peregrine-Reason";
     public static final String FAILED_OUTPUTS_HEADER = "Peregrine-Failed-Outputs";
 
@@ -120,18 +118,12 @@ public final class AlertConsumer implements AutoCloseable {
                         }
                     });
                 }
-                it.stop();
-                if (!aborted) {
-                    // Alerts already pulled into this client's buffer go back at once, not after the
+                if (aborted) {
+                    it.stop();
+                } else {
+                    // Alerts already pulled, or still on their way, go back at once, not after the
                     // ack wait: another replica (or this one, restarted) delivers them in seconds.
-                    // Including those still on their way for the open pull, which ends within its expiry.
-                    long until = System.nanoTime() + PULL_EXPIRY.multipliedBy(2).toNanos();
-                    while (!it.isFinished() && System.nanoTime() < until) {
-                        Message left = it.nextMessage(Duration.ofMillis(100));
-                        if (left != null) {
-                            left.nak();
-                        }
-                    }
+                    PullConsumers.stopAndHandBack(it);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -155,7 +147,7 @@ public final class AlertConsumer implements AutoCloseable {
         beforeBind.run();
         StreamSetup.ensureConsumer(nats.jetStreamManagement(), settings);
         ConsumerContext cc = nats.getStreamContext(settings.stream()).getConsumerContext(settings.durable());
-        return cc.iterate(ConsumeOptions.builder().batchSize(settings.batch()).expiresIn(PULL_EXPIRY.toMillis()).build());
+        return cc.iterate(PullConsumers.options(settings.batch()));
     }
 
     void handle(Message m) {
@@ -268,7 +260,7 @@ public final class AlertConsumer implements AutoCloseable {
         }
         if (loop != null) {
             try {
-                loop.join(PULL_EXPIRY.multipliedBy(3).toMillis());
+                loop.join(PullConsumers.PULL_EXPIRY.multipliedBy(3).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

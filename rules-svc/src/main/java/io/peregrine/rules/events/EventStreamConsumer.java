@@ -1,6 +1,5 @@
 package io.peregrine.rules.events;
 
-import io.nats.client.ConsumeOptions;
 import io.nats.client.IterableConsumer;
 import io.nats.client.Message;
 import io.nats.client.api.AckPolicy;
@@ -11,6 +10,7 @@ import io.nats.client.api.StreamConfiguration;
 import io.peregrine.protocol.Subjects;
 import io.peregrine.protocol.nats.JetStreams;
 import io.peregrine.protocol.nats.NatsClient;
+import io.peregrine.protocol.nats.PullConsumers;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -27,8 +27,6 @@ import java.util.concurrent.atomic.LongAdder;
 public final class EventStreamConsumer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EventStreamConsumer.class);
-    /** How long one pull stays open: bounds how long a stopping consumer waits for frames in transit. */
-    private static final Duration PULL_EXPIRY = Duration.ofSeconds(2);
     static final Duration ACK_WAIT = Duration.ofSeconds(5);
 
     private final NatsClient nats;
@@ -82,17 +80,9 @@ public final class EventStreamConsumer implements AutoCloseable {
                         }
                     }
                 }
-                it.stop();
-                // Frames already pulled, or still on their way for the open pull, go back at once:
-                // another replica takes them now, not after the ack wait. The pull ends within
-                // its expiry (PULL_EXPIRY).
-                long until = System.nanoTime() + PULL_EXPIRY.multipliedBy(2).toNanos();
-                while (!it.isFinished() && System.nanoTime() < until) {
-                    Message left = it.nextMessage(Duration.ofMillis(100));
-                    if (left != null) {
-                        left.nak();
-                    }
-                }
+                // frames already pulled, or still on their way, go back at once: another replica
+                // takes them now, not after the ack wait
+                PullConsumers.stopAndHandBack(it);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -121,7 +111,7 @@ public final class EventStreamConsumer implements AutoCloseable {
                 .build();
         c.jetStreamManagement().addOrUpdateConsumer(Subjects.EVENTS_STREAM, cc);
         return c.getStreamContext(Subjects.EVENTS_STREAM).getConsumerContext(Subjects.EVENTS_CONSUMER)
-                .iterate(ConsumeOptions.builder().batchSize(64).expiresIn(PULL_EXPIRY.toMillis()).build());
+                .iterate(PullConsumers.options(64));
     }
 
     private void handle(Message m) {
@@ -162,7 +152,7 @@ public final class EventStreamConsumer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
-        thread.join(PULL_EXPIRY.multipliedBy(3).toMillis());
+        thread.join(PullConsumers.PULL_EXPIRY.multipliedBy(3).toMillis());
         // Frames whose alerts are still being published go back too: evaluated again elsewhere,
         // the alerts' message ids keep JetStream from storing any of them twice.
         for (Message m : inFlight) {
