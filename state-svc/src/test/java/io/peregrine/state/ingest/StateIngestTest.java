@@ -7,9 +7,6 @@ import io.nats.client.Subscription;
 import io.peregrine.protocol.Subjects;
 import io.peregrine.protocol.event.EventCodes;
 import io.peregrine.protocol.event.EventRecordBuilder;
-import io.peregrine.protocol.event.EventTable;
-import io.peregrine.protocol.event.EventType;
-import io.peregrine.protocol.event.ParamInfo;
 import io.peregrine.protocol.fields.EventTypes;
 import io.peregrine.protocol.fields.FieldCatalog;
 import io.peregrine.protocol.frame.FrameEncoder;
@@ -19,6 +16,7 @@ import io.peregrine.protocol.interest.Interest;
 import io.peregrine.protocol.nats.NatsClient;
 import io.peregrine.protocol.projection.ProjectedEventView;
 import io.peregrine.protocol.projection.ProjectionFormat;
+import io.peregrine.state.NamedEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -32,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static io.peregrine.state.NamedEvents.p;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -47,34 +46,8 @@ class StateIngestTest {
     private final EventRecordBuilder b = new EventRecordBuilder();
 
     private void add(FrameEncoder f, int code, long tid, Map<String, Object> params) {
-        EventType t = EventTable.get(code);
-        b.begin(1_700_000_000_000_000_000L, tid, code, t.nparams());
-        for (ParamInfo p : t.params()) {
-            Object v = params.get(p.name());
-            if (v == null) {
-                b.addEmpty();
-            } else if (v instanceof String s) {
-                b.addString(s);
-            } else {
-                long n = ((Number) v).longValue();
-                switch (p.type().size()) {
-                    case 1 -> b.addU8((int) n);
-                    case 2 -> b.addU16((int) n);
-                    case 4 -> b.addU32(n);
-                    default -> b.addI64(n);
-                }
-            }
-        }
-        int len = b.finish();
+        int len = NamedEvents.build(b, 1_700_000_000_000_000_000L, tid, code, params);
         f.add(b.segment(), 0, len, 1_700_000_000_000_000_000L);
-    }
-
-    private static Map<String, Object> p(Object... kv) {
-        Map<String, Object> m = new HashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
     }
 
     private void awaitInterest(String type) throws InterruptedException {

@@ -2,13 +2,11 @@ package io.peregrine.state.parsers;
 
 import io.peregrine.protocol.event.EventCodes;
 import io.peregrine.protocol.event.EventRecordBuilder;
-import io.peregrine.protocol.event.EventTable;
-import io.peregrine.protocol.event.EventType;
-import io.peregrine.protocol.event.ParamInfo;
 import io.peregrine.protocol.fields.FieldCatalog;
 import io.peregrine.protocol.interest.Interest;
 import io.peregrine.protocol.projection.ProjectedEventView;
 import io.peregrine.protocol.projection.ProjectionEncoder;
+import io.peregrine.state.NamedEvents;
 import io.peregrine.state.containers.CgroupContainers;
 import io.peregrine.state.containers.ContainerInfo;
 import io.peregrine.state.fds.FdInfo;
@@ -21,6 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import static io.peregrine.state.NamedEvents.p;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** State semantics on constructed events: process tree, fds, exec, threads, containers. */
@@ -31,39 +30,10 @@ class StateSemanticsTest {
     private long num;
     private long ts = 1_000_000_000L;
 
-    /** Builds an event of {@code code} with parameters by name; missing ones are empty. */
+    /** Builds an event of {@code code} with parameters by name and applies it. */
     private void emit(int code, long tid, Map<String, Object> params) {
-        EventType t = EventTable.get(code);
-        b.begin(ts++, tid, code, t.nparams());
-        for (ParamInfo p : t.params()) {
-            Object v = params.get(p.name());
-            if (v == null) {
-                b.addEmpty();
-            } else if (v instanceof String s) {
-                b.addString(s);
-            } else if (v instanceof byte[] bytes) {
-                b.addBytes(bytes);
-            } else {
-                long n = ((Number) v).longValue();
-                int size = p.type().size();
-                switch (size) {
-                    case 1 -> b.addU8((int) n);
-                    case 2 -> b.addU16((int) n);
-                    case 4 -> b.addU32(n);
-                    default -> b.addI64(n);
-                }
-            }
-        }
-        b.finish();
+        NamedEvents.build(b, ts++, tid, code, params);
         state.parser().apply(b.segment(), 0, ++num);
-    }
-
-    private static Map<String, Object> p(Object... kv) {
-        Map<String, Object> m = new HashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
     }
 
     private void seed(long tid, long pid, long ptid, String comm, String exepath, String cwd) {

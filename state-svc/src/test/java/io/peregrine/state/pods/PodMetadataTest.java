@@ -6,14 +6,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.peregrine.protocol.event.EventCodes;
 import io.peregrine.protocol.event.EventRecordBuilder;
-import io.peregrine.protocol.event.EventTable;
-import io.peregrine.protocol.event.EventType;
-import io.peregrine.protocol.event.ParamInfo;
 import io.peregrine.protocol.fields.FieldCatalog;
 import io.peregrine.protocol.interest.Interest;
 import io.peregrine.protocol.projection.ProjectedEventView;
 import io.peregrine.protocol.projection.ProjectionEncoder;
 import io.peregrine.protocol.projection.ProjectionFormat;
+import io.peregrine.state.NamedEvents;
 import io.peregrine.state.extract.FieldExtractor;
 import io.peregrine.state.projection.NodeState;
 import org.junit.jupiter.api.Test;
@@ -24,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
+import static io.peregrine.state.NamedEvents.p;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -169,35 +168,8 @@ class PodMetadataTest {
     }
 
     private void emit(int code, long tid, Map<String, Object> params) {
-        EventType t = EventTable.get(code);
-        b.begin(ts++, tid, code, t.nparams());
-        for (ParamInfo p : t.params()) {
-            Object v = params.get(p.name());
-            if (v == null) {
-                b.addEmpty();
-            } else if (v instanceof String s) {
-                b.addString(s);
-            } else if (v instanceof byte[] bytes) {
-                b.addBytes(bytes);
-            } else {
-                long n = ((Number) v).longValue();
-                switch (p.type().size()) {
-                    case 1 -> b.addU8((int) n);
-                    case 2 -> b.addU16((int) n);
-                    case 4 -> b.addU32(n);
-                    default -> b.addI64(n);
-                }
-            }
-        }
-        b.finish();
+        NamedEvents.build(b, ts++, tid, code, params);
         state.parser().apply(b.segment(), 0, ++num);
     }
 
-    private static Map<String, Object> p(Object... kv) {
-        Map<String, Object> m = new HashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
-    }
 }
