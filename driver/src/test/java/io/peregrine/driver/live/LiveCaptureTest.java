@@ -396,7 +396,7 @@ class LiveCaptureTest {
                         entered = 1;
                     }
                     int s = socket(AF_INET, SOCK_DGRAM, 0);
-                    printf("%d %ld %d\n", entered, r, s);
+                    printf("%d %ld %d\\n", entered, r, s);
                     return (entered && r < 0) || s < 0;
                 }
                 """);

@@ -1,5 +1,6 @@
-package io.peregrine.state.ingest;
+package io.peregrine.state.service;
 
+import io.peregrine.state.frames.FrameApplier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.peregrine.state.threads.ProcResync;
 import io.quarkus.runtime.ShutdownEvent;

@@ -1,5 +1,7 @@
-package io.peregrine.state.pods;
+package io.peregrine.state.sources;
 
+import io.peregrine.state.pods.PodMeta;
+import io.peregrine.state.pods.PodDirectory;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -1,6 +1,9 @@
-package io.peregrine.state.cri;
+package io.peregrine.state.sources;
 
-import io.peregrine.state.ingest.CriMetadataSource;
+import io.peregrine.state.cri.ProtoWriter;
+import io.peregrine.state.cri.CriContainer;
+import io.peregrine.state.cri.CriResolver;
+import io.peregrine.state.service.CriMetadataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

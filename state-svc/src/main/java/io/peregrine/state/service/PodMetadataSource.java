@@ -1,4 +1,4 @@
-package io.peregrine.state.ingest;
+package io.peregrine.state.service;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.peregrine.state.pods.PodDirectory;
-import io.peregrine.state.pods.PodWatcher;
+import io.peregrine.state.sources.PodWatcher;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

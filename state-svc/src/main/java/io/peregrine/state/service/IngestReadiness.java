@@ -1,4 +1,4 @@
-package io.peregrine.state.ingest;
+package io.peregrine.state.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;

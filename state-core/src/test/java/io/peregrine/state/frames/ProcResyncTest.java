@@ -1,4 +1,4 @@
-package io.peregrine.state.ingest;
+package io.peregrine.state.frames;
 
 import io.peregrine.protocol.event.EventCodes;
 import io.peregrine.protocol.event.EventRecordBuilder;

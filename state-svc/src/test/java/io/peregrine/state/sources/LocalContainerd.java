@@ -1,5 +1,8 @@
-package io.peregrine.state.cri;
+package io.peregrine.state.sources;
 
+import io.peregrine.state.cri.ProtoWriter;
+import io.peregrine.state.cri.ProtoReader;
+import io.peregrine.state.cri.CriContainer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
-package io.peregrine.state.cri;
+package io.peregrine.state.sources;
 
+import io.peregrine.state.cri.ProtoWriter;
+import io.peregrine.state.cri.CriContainer;
+import io.peregrine.state.cri.CriResolver;
 import io.peregrine.driver.live.LiveOptions;
 import io.peregrine.driver.live.LiveSource;
 import io.peregrine.protocol.fields.FieldCatalog;

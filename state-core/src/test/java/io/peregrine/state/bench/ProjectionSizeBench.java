@@ -9,7 +9,7 @@ import io.peregrine.protocol.interest.Interest;
 import io.peregrine.protocol.projection.ProjectedEventView;
 import io.peregrine.protocol.projection.ProjectionEncoder;
 import io.peregrine.protocol.projection.ProjectionFormat;
-import io.peregrine.state.ingest.FrameApplier;
+import io.peregrine.state.frames.FrameApplier;
 import io.peregrine.state.projection.NodeState;
 
 import java.io.ByteArrayOutputStream;

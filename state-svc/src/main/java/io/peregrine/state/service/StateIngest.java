@@ -1,5 +1,6 @@
-package io.peregrine.state.ingest;
+package io.peregrine.state.service;
 
+import io.peregrine.state.frames.FrameApplier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;

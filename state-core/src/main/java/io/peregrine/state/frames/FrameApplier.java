@@ -1,4 +1,4 @@
-package io.peregrine.state.ingest;
+package io.peregrine.state.frames;
 
 import io.peregrine.protocol.event.EventTable;
 import io.peregrine.protocol.frame.FrameEncoder;

@@ -1,4 +1,4 @@
-package io.peregrine.state.ingest;
+package io.peregrine.state.service;
 
 import io.nats.client.Connection;
 import io.nats.client.KeyValue;

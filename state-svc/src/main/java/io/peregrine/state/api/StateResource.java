@@ -1,5 +1,7 @@
-package io.peregrine.state.ingest;
+package io.peregrine.state.api;
 
+import io.peregrine.state.frames.FrameApplier;
+import io.peregrine.state.service.StateIngest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -1,7 +1,7 @@
-package io.peregrine.state.ingest;
+package io.peregrine.state.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.peregrine.state.cri.CriClient;
+import io.peregrine.state.sources.CriClient;
 import io.peregrine.state.cri.CriResolver;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -1,5 +1,9 @@
-package io.peregrine.state.cri;
+package io.peregrine.state.sources;
 
+import io.peregrine.state.cri.ProtoWriter;
+import io.peregrine.state.cri.ProtoReader;
+import io.peregrine.state.cri.CriContainer;
+import io.peregrine.state.cri.CriResolver;
 import io.grpc.CallOptions;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
