@@ -4,7 +4,7 @@ import io.peregrine.capture.pipeline.CapturePipeline;
 import io.peregrine.capture.pipeline.CaptureSource;
 import io.peregrine.driver.source.EventConsumer;
 import io.peregrine.driver.source.EventSource;
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventRecord;
 import io.peregrine.protocol.frame.FrameView;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.peregrine.capture.pipeline;
 import io.peregrine.capture.framing.FrameQueue;
 import io.peregrine.capture.framing.FramePublisher;
 import io.peregrine.capture.framing.Framer;
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.frame.FrameView;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.peregrine.capture.pipeline;
 
 import io.peregrine.driver.source.EventConsumer;
 import io.peregrine.driver.source.EventSource;
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventRecord;
 import io.peregrine.protocol.event.EventRecordBuilder;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.peregrine.capture.pipeline.CaptureSource;
 import io.peregrine.capture.source.Sources;
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.peregrine.driver.bpf;
 
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 
 /**
  * The syscalls the probe records (x86_64 numbers), each with the scap exit event it produces and,

@@ -1,7 +1,8 @@
 package io.peregrine.driver.proc;
 
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventRecordBuilder;
+import io.peregrine.protocol.scap.FdTypes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -25,12 +26,6 @@ public final class ProcScanner {
     static final int MAX_ARGS = 4096;
     static final int MAX_ENV = 4096;
     static final long TICKS_PER_SECOND = 100; // USER_HZ, fixed by the kernel ABI
-
-    // scap fd types
-    static final int FD_FILE = 1, FD_DIRECTORY = 2, FD_IPV4_SOCK = 3, FD_IPV6_SOCK = 4, FD_IPV4_SERVSOCK = 5,
-            FD_IPV6_SERVSOCK = 6, FD_FIFO = 7, FD_UNIX_SOCK = 8, FD_EVENT = 9, FD_UNSUPPORTED = 10,
-            FD_SIGNALFD = 11, FD_EVENTPOLL = 12, FD_INOTIFY = 13, FD_TIMERFD = 14, FD_BPF = 17,
-            FD_USERFAULTFD = 18, FD_IOURING = 19, FD_MEMFD = 20, FD_PIDFD = 21;
 
     static final int SEED_THREAD_PARAMS = 38;
     static final int SEED_FD_PARAMS = 15;
@@ -258,7 +253,7 @@ public final class ProcScanner {
             } else {
                 int type = fdType(target, link);
                 long ino = 0, dev = 0;
-                if (type == FD_FILE || type == FD_DIRECTORY || type == FD_MEMFD || type == FD_FIFO) {
+                if (type == FdTypes.FILE || type == FdTypes.DIRECTORY || type == FdTypes.MEMFD || type == FdTypes.FIFO) {
                     try {
                         Map<String, Object> a = Files.readAttributes(link, "unix:ino,dev");
                         ino = ((Number) a.get("ino")).longValue();
@@ -279,19 +274,19 @@ public final class ProcScanner {
     private void socket(long ino, long flags, long mntId) {
         SocketTable.Entry e = sockets.get(ino);
         if (e == null) {
-            b.addU8(FD_UNSUPPORTED).addI64(ino).addU32(OpenFlags.toPpm(flags)).addString("");
+            b.addU8(FdTypes.UNSUPPORTED).addI64(ino).addU32(OpenFlags.toPpm(flags)).addString("");
             b.addU32(mntId).addU32(0).addU8(0);
             b.addEmpty().addU16(0).addEmpty().addU16(0).addI64(0).addI64(0);
             return;
         }
         if (e.unix()) {
-            b.addU8(FD_UNIX_SOCK).addI64(ino).addU32(OpenFlags.toPpm(flags)).addString(e.path());
+            b.addU8(FdTypes.UNIX_SOCK).addI64(ino).addU32(OpenFlags.toPpm(flags)).addString(e.path());
             b.addU32(mntId).addU32(0).addU8(0);
             b.addEmpty().addU16(0).addEmpty().addU16(0).addI64(e.kernelAddress()).addI64(0);
             return;
         }
-        int type = e.listening() ? (e.ipv6() ? FD_IPV6_SERVSOCK : FD_IPV4_SERVSOCK)
-                : (e.ipv6() ? FD_IPV6_SOCK : FD_IPV4_SOCK);
+        int type = e.listening() ? (e.ipv6() ? FdTypes.IPV6_SERVSOCK : FdTypes.IPV4_SERVSOCK)
+                : (e.ipv6() ? FdTypes.IPV6_SOCK : FdTypes.IPV4_SOCK);
         b.addU8(type).addI64(ino).addU32(OpenFlags.toPpm(flags)).addString("");
         b.addU32(mntId).addU32(0).addU8(e.l4proto());
         b.addBytes(e.sip()).addU16(e.sport());
@@ -305,28 +300,28 @@ public final class ProcScanner {
 
     static int fdType(String target, Path link) {
         if (target.startsWith("pipe:[")) {
-            return FD_FIFO;
+            return FdTypes.FIFO;
         }
         if (target.startsWith("/memfd:")) {
-            return FD_MEMFD;
+            return FdTypes.MEMFD;
         }
         if (target.startsWith("anon_inode:")) {
             String k = target.substring(11);
-            if (k.contains("eventfd")) return FD_EVENT;
-            if (k.contains("signalfd")) return FD_SIGNALFD;
-            if (k.contains("eventpoll")) return FD_EVENTPOLL;
-            if (k.contains("inotify")) return FD_INOTIFY;
-            if (k.contains("timerfd")) return FD_TIMERFD;
-            if (k.startsWith("bpf")) return FD_BPF;
-            if (k.contains("userfaultfd")) return FD_USERFAULTFD;
-            if (k.contains("io_uring")) return FD_IOURING;
-            if (k.contains("pidfd")) return FD_PIDFD;
-            return FD_UNSUPPORTED;
+            if (k.contains("eventfd")) return FdTypes.EVENT;
+            if (k.contains("signalfd")) return FdTypes.SIGNALFD;
+            if (k.contains("eventpoll")) return FdTypes.EVENTPOLL;
+            if (k.contains("inotify")) return FdTypes.INOTIFY;
+            if (k.contains("timerfd")) return FdTypes.TIMERFD;
+            if (k.startsWith("bpf")) return FdTypes.BPF;
+            if (k.contains("userfaultfd")) return FdTypes.USERFAULTFD;
+            if (k.contains("io_uring")) return FdTypes.IOURING;
+            if (k.contains("pidfd")) return FdTypes.PIDFD;
+            return FdTypes.UNSUPPORTED;
         }
         if (target.startsWith("/")) {
-            return Files.isDirectory(link) ? FD_DIRECTORY : FD_FILE;
+            return Files.isDirectory(link) ? FdTypes.DIRECTORY : FdTypes.FILE;
         }
-        return FD_UNSUPPORTED;
+        return FdTypes.UNSUPPORTED;
     }
 
     private void users(SeedRecords out) {

@@ -44,18 +44,6 @@ final class ScapBlocks {
     /** Size of the packed machine-info structure. */
     static final int MACHINE_INFO_SIZE = 180;
 
-    // scap fd types
-    static final int FD_FILE = 1;
-    static final int FD_DIRECTORY = 2;
-    static final int FD_IPV4_SOCK = 3;
-    static final int FD_IPV6_SOCK = 4;
-    static final int FD_IPV4_SERVSOCK = 5;
-    static final int FD_IPV6_SERVSOCK = 6;
-    static final int FD_UNIX_SOCK = 8;
-    static final int FD_UNSUPPORTED = 10;
-    static final int FD_FILE_V2 = 16;
-    static final int FD_PIDFD = 21;
-
     static final int II_IPV4 = 1;
     static final int II_IPV6 = 2;
     static final int II_IPV4_NOLINKSPEED = 3;

@@ -1,9 +1,10 @@
 package io.peregrine.driver.scap;
 
 import io.peregrine.driver.source.CaptureFormatException;
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventRecord;
 import io.peregrine.protocol.event.EventRecordBuilder;
+import io.peregrine.protocol.scap.FdTypes;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -274,7 +275,7 @@ final class ScapLists {
             long source = 0;
             long dest = 0;
             switch (type) {
-                case ScapBlocks.FD_IPV4_SOCK -> {
+                case FdTypes.IPV4_SOCK -> {
                     need(13, "ipv4 socket");
                     sipAt = p;
                     dipAt = p + 4;
@@ -284,7 +285,7 @@ final class ScapLists {
                     dport = u16("dport");
                     l4 = u8("l4proto");
                 }
-                case ScapBlocks.FD_IPV4_SERVSOCK -> {
+                case FdTypes.IPV4_SERVSOCK -> {
                     need(7, "ipv4 server socket");
                     sipAt = p;
                     ipLen = 4;
@@ -292,7 +293,7 @@ final class ScapLists {
                     sport = u16("port");
                     l4 = u8("l4proto");
                 }
-                case ScapBlocks.FD_IPV6_SOCK -> {
+                case FdTypes.IPV6_SOCK -> {
                     need(37, "ipv6 socket");
                     sipAt = p;
                     dipAt = p + 16;
@@ -302,7 +303,7 @@ final class ScapLists {
                     dport = u16("dport");
                     l4 = u8("l4proto");
                 }
-                case ScapBlocks.FD_IPV6_SERVSOCK -> {
+                case FdTypes.IPV6_SERVSOCK -> {
                     need(19, "ipv6 server socket");
                     sipAt = p;
                     ipLen = 16;
@@ -310,13 +311,13 @@ final class ScapLists {
                     sport = u16("port");
                     l4 = u8("l4proto");
                 }
-                case ScapBlocks.FD_UNIX_SOCK -> {
+                case FdTypes.UNIX_SOCK -> {
                     source = u64("unix source");
                     dest = u64("unix destination");
                     name = str("unix path");
                     nameLen = strLen;
                 }
-                case ScapBlocks.FD_FILE_V2 -> {
+                case FdTypes.FILE_V2 -> {
                     flags = u32("open flags");
                     name = str("file name");
                     nameLen = strLen;
@@ -328,11 +329,11 @@ final class ScapLists {
                     // unknown fd: no further fields
                 }
                 default -> {
-                    if (type >= ScapBlocks.FD_FILE && type <= ScapBlocks.FD_PIDFD) {
+                    if (type >= FdTypes.FILE && type <= FdTypes.PIDFD) {
                         name = str("fd name");
                         nameLen = strLen;
                     } else {
-                        type = ScapBlocks.FD_UNSUPPORTED;
+                        type = FdTypes.UNSUPPORTED;
                     }
                 }
             }

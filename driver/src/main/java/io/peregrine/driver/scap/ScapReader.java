@@ -4,7 +4,7 @@ import io.peregrine.driver.source.CaptureFormatException;
 import io.peregrine.driver.source.EventConsumer;
 import io.peregrine.driver.source.EventSource;
 import io.peregrine.driver.source.StreamWindow;
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventRecord;
 import io.peregrine.protocol.event.EventRecordBuilder;
 import io.peregrine.protocol.event.EventTable;

@@ -1,8 +1,9 @@
 package io.peregrine.driver.scap;
 
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventRecord;
 import io.peregrine.protocol.event.EventTable;
+import io.peregrine.protocol.scap.FdTypes;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -189,22 +190,22 @@ public final class ScapWriter implements AutoCloseable {
             for (byte[] rec : en.getValue()) {
                 EventRecord r = wrapSeed(rec);
                 int type = r.u8(2);
-                if (type == 0 || type > ScapBlocks.FD_FILE_V2) {
+                if (type == 0 || type > FdTypes.FILE_V2) {
                     // bpf, userfaultfd, io_uring, memfd and pidfd fds are newer than sysdig 0.29's
                     // reader, which rejects the whole file for them: write them as "unsupported"
-                    type = ScapBlocks.FD_UNSUPPORTED;
+                    type = FdTypes.UNSUPPORTED;
                 }
                 Block e = new Block(0);
                 e.u64(r.i64(1)).u64(r.i64(3)).u8(type);
                 switch (type) {
-                    case ScapBlocks.FD_IPV4_SOCK -> e.bytes(fixed(r.bytes(9), 4)).bytes(fixed(r.bytes(11), 4))
+                    case FdTypes.IPV4_SOCK -> e.bytes(fixed(r.bytes(9), 4)).bytes(fixed(r.bytes(11), 4))
                             .u16(r.u16(10)).u16(r.u16(12)).u8(r.u8(8));
-                    case ScapBlocks.FD_IPV4_SERVSOCK -> e.bytes(fixed(r.bytes(9), 4)).u16(r.u16(10)).u8(r.u8(8));
-                    case ScapBlocks.FD_IPV6_SOCK -> e.bytes(fixed(r.bytes(9), 16)).bytes(fixed(r.bytes(11), 16))
+                    case FdTypes.IPV4_SERVSOCK -> e.bytes(fixed(r.bytes(9), 4)).u16(r.u16(10)).u8(r.u8(8));
+                    case FdTypes.IPV6_SOCK -> e.bytes(fixed(r.bytes(9), 16)).bytes(fixed(r.bytes(11), 16))
                             .u16(r.u16(10)).u16(r.u16(12)).u8(r.u8(8));
-                    case ScapBlocks.FD_IPV6_SERVSOCK -> e.bytes(fixed(r.bytes(9), 16)).u16(r.u16(10)).u8(r.u8(8));
-                    case ScapBlocks.FD_UNIX_SOCK -> e.u64(r.i64(13)).u64(r.i64(14)).lstr(str(r, 5));
-                    case ScapBlocks.FD_FILE_V2 -> e.u32(r.i32(4)).lstr(str(r, 5)).u32(r.i32(7));
+                    case FdTypes.IPV6_SERVSOCK -> e.bytes(fixed(r.bytes(9), 16)).u16(r.u16(10)).u8(r.u8(8));
+                    case FdTypes.UNIX_SOCK -> e.u64(r.i64(13)).u64(r.i64(14)).lstr(str(r, 5));
+                    case FdTypes.FILE_V2 -> e.u32(r.i32(4)).lstr(str(r, 5)).u32(r.i32(7));
                     default -> e.lstr(str(r, 5));
                 }
                 b.u32(e.size() + 4).bytes(e.body());

@@ -2,7 +2,7 @@ package io.peregrine.driver.capture;
 
 import io.peregrine.driver.scap.ScapReader;
 import io.peregrine.driver.source.CaptureFormatException;
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventRecord;
 import io.peregrine.protocol.event.EventRecordBuilder;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.peregrine.driver.bpf.Syscall;
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventDirection;
 import io.peregrine.protocol.event.EventRecord;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.peregrine.driver.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventTable;
 import java.nio.file.Files;
 import java.nio.file.Path;

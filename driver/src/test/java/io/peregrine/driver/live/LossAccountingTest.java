@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.peregrine.driver.bpf.ProbeCounters;
 import io.peregrine.driver.bpf.Syscall;
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.peregrine.driver.live;
 
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventRecord;
 import io.peregrine.protocol.event.EventType;
+import io.peregrine.protocol.scap.FdTypes;
 import java.io.RandomAccessFile;
 import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
@@ -80,13 +81,13 @@ class ProcScannerTest {
 
             Seed fileFd = seeds.stream().filter(s -> s.r().type() == EventCodes.PEREGRINE_SEED_FD_E
                     && s.num("tid") == pid && s.str("name").equals(file.toString())).findFirst().orElseThrow();
-            assertEquals(ProcScanner.FD_FILE, fileFd.num("fdtype"));
+            assertEquals(FdTypes.FILE, fileFd.num("fdtype"));
             assertEquals(Files.getAttribute(file, "unix:ino"), fileFd.num("ino"));
             assertEquals(3, fileFd.num("flags") & 3, "opened read-write");
 
             int port = server.getLocalPort();
             Seed sock = seeds.stream().filter(s -> s.r().type() == EventCodes.PEREGRINE_SEED_FD_E
-                    && s.num("tid") == pid && s.num("fdtype") == ProcScanner.FD_IPV4_SERVSOCK
+                    && s.num("tid") == pid && s.num("fdtype") == FdTypes.IPV4_SERVSOCK
                     && s.num("sport") == port).findFirst().orElseThrow();
             assertArrayEquals(new byte[] {127, 0, 0, 1}, sock.bytes("sip"));
             assertEquals(SocketTable.L4_TCP, sock.num("l4proto"));

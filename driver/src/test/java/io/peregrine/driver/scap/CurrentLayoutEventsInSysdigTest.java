@@ -1,12 +1,14 @@
 package io.peregrine.driver.scap;
 
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventDirection;
 import io.peregrine.protocol.event.EventRecord;
 import io.peregrine.protocol.event.EventRecordBuilder;
 import io.peregrine.protocol.event.EventTable;
 import io.peregrine.protocol.event.EventType;
 import io.peregrine.protocol.event.ParamInfo;
+import io.peregrine.protocol.scap.SysdigFormatter;
+import io.peregrine.protocol.scap.SysdigLegacyParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,11 +1,12 @@
 package io.peregrine.driver.scap;
 
 import io.peregrine.driver.source.EventSource;
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventRecord;
 import io.peregrine.protocol.event.EventTable;
 import io.peregrine.protocol.event.EventType;
 import io.peregrine.protocol.event.ParamType;
+import io.peregrine.protocol.scap.SysdigFormatter;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -3,9 +3,11 @@ package io.peregrine.driver.scap;
 import io.peregrine.driver.bpf.Syscall;
 import io.peregrine.driver.live.LiveOptions;
 import io.peregrine.driver.live.LiveSource;
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventRecord;
 import io.peregrine.protocol.event.EventTable;
+import io.peregrine.protocol.scap.SysdigFormatter;
+import io.peregrine.protocol.scap.SysdigLegacyParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

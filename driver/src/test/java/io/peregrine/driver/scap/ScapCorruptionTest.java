@@ -1,7 +1,7 @@
 package io.peregrine.driver.scap;
 
 import io.peregrine.driver.source.CaptureFormatException;
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventRecord;
 import io.peregrine.protocol.event.EventRecordBuilder;
 import io.peregrine.protocol.event.EventTable;

@@ -1,5 +1,6 @@
 package io.peregrine.driver.scap;
 
+import io.peregrine.protocol.scap.SysdigFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

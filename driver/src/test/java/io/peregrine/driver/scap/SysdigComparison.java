@@ -1,6 +1,6 @@
 package io.peregrine.driver.scap;
 
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.ParamType;
 
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
 package io.peregrine.protocol.event;
 
+import io.peregrine.protocol.scap.EventCodes;
+import io.peregrine.protocol.scap.FlagTables;
+import io.peregrine.protocol.scap.ScapEventTableData;
+
 import static io.peregrine.protocol.event.EventType.EC_INTERNAL;
 import static io.peregrine.protocol.event.EventType.EF_MODIFIES_STATE;
 import static io.peregrine.protocol.event.EventType.EF_SYNTHETIC;

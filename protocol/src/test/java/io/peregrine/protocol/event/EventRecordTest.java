@@ -1,5 +1,6 @@
 package io.peregrine.protocol.event;
 
+import io.peregrine.protocol.scap.EventCodes;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.MemorySegment;

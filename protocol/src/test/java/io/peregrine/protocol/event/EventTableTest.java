@@ -1,5 +1,7 @@
 package io.peregrine.protocol.event;
 
+import io.peregrine.protocol.scap.EventCodes;
+import io.peregrine.protocol.scap.FlagTables;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.peregrine.state.extract;
 
-import io.peregrine.driver.scap.SysdigFormatter;
+import io.peregrine.protocol.scap.ErrnoNames;
+import io.peregrine.protocol.scap.SysdigFormatter;
 import io.peregrine.protocol.event.EventDirection;
 import io.peregrine.protocol.event.EventRecord;
 import io.peregrine.protocol.event.EventTable;
@@ -12,7 +13,7 @@ import io.peregrine.protocol.projection.ProjectionEncoder;
 import io.peregrine.state.cri.CriContainer;
 import io.peregrine.state.cri.CriResolver;
 import io.peregrine.state.fds.FdInfo;
-import io.peregrine.state.fds.FdTypes;
+import io.peregrine.protocol.scap.FdTypes;
 import io.peregrine.state.fds.TupleFormatter;
 import io.peregrine.state.parsers.EventContext;
 import io.peregrine.state.threads.ThreadInfo;

@@ -1,5 +1,8 @@
 package io.peregrine.state.fds;
 
+import io.peregrine.protocol.scap.FdTypes;
+import io.peregrine.state.text.EmptyText;
+
 /**
  * One open file descriptor, as libsinsp's fdinfo: its kind, its name (path for files, tuple text
  * for sockets), and for sockets the endpoints. Names are UTF-8 bytes so that projection copies
@@ -20,7 +23,7 @@ public final class FdInfo {
     public int dev;
     public long ino;
     /** Full name: normalised path, socket tuple text, or description. Never null. */
-    public byte[] name = FdTypes.EMPTY;
+    public byte[] name = EmptyText.BYTES;
     /** Name as the call passed it, before resolution (files only; null when the same as name). */
     public byte[] nameRaw;
     /** Client and server endpoints: IPv4 in the low 32 bits of the *Lo words, IPv6 as two halves. */

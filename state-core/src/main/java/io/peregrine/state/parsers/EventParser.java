@@ -1,16 +1,17 @@
 package io.peregrine.state.parsers;
 
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventRecord;
 import io.peregrine.protocol.event.EventTable;
 import io.peregrine.protocol.event.EventType;
-import io.peregrine.protocol.event.FlagTables;
+import io.peregrine.protocol.scap.FlagTables;
 import io.peregrine.state.containers.CgroupContainers;
 import io.peregrine.state.fds.FdInfo;
 import io.peregrine.state.fds.FdTable;
-import io.peregrine.state.fds.FdTypes;
+import io.peregrine.protocol.scap.FdTypes;
 import io.peregrine.state.fds.PathResolver;
 import io.peregrine.state.fds.TupleFormatter;
+import io.peregrine.state.text.EmptyText;
 import io.peregrine.state.threads.ThreadInfo;
 import io.peregrine.state.threads.ThreadTable;
 import io.peregrine.state.users.UserTable;
@@ -90,9 +91,9 @@ public final class EventParser {
                 case "inotify_init", "inotify_init1" -> FdTypes.INOTIFY;
                 case "epoll_create", "epoll_create1" -> FdTypes.EVENTPOLL;
                 case "userfaultfd" -> FdTypes.USERFAULTFD;
-                case "io_uring_setup" -> FdTypes.IO_URING;
+                case "io_uring_setup" -> FdTypes.IOURING;
                 case "pidfd_open" -> FdTypes.PIDFD;
-                default -> FdTypes.UNINITIALIZED;
+                default -> FdTypes.UNKNOWN;
             };
         }
     }
@@ -439,7 +440,7 @@ public final class EventParser {
             t.pid = param(e, code, PID, t.pid);
         }
         t.exe = str(e, code, EXE, t.exe);
-        t.args = buf(e, code, ARGS, FdTypes.EMPTY);
+        t.args = buf(e, code, ARGS, EmptyText.BYTES);
         t.comm = str(e, code, COMM, t.exe);
         byte[] cwd = str(e, code, CWD, null);
         if (cwd != null && cwd.length > 0) {
@@ -491,7 +492,7 @@ public final class EventParser {
             if (fn == null && t.exe.length > 0 && t.exe[0] == '/') {
                 fn = t.exe; // old layouts carry no path: an absolute argv[0] is the best evidence
             }
-            t.exepath = fn == null || fn.length == 0 ? FdTypes.EMPTY
+            t.exepath = fn == null || fn.length == 0 ? EmptyText.BYTES
                     : fn[0] == '/' ? paths.resolve(null, fn, fn.length) : paths.resolve(stripSlash(mainOf(t).cwd), fn, fn.length);
         }
         if (t.fds != null) {
@@ -642,7 +643,7 @@ public final class EventParser {
             src = c.enter;
             ni = Params.of(src.type(), NAME);
         }
-        byte[] raw = ni >= 0 && has(src, ni) ? stringBytes(src, ni) : FdTypes.EMPTY;
+        byte[] raw = ni >= 0 && has(src, ni) ? stringBytes(src, ni) : EmptyText.BYTES;
         long dirfd = AT_FDCWD;
         int di = Params.of(code, DIRFD);
         if (di >= 0 && has(e, di)) {
@@ -776,7 +777,7 @@ public final class EventParser {
         if (has(e, ti)) {
             setTuple(f, e, ti, true);
         }
-        if (f.type == FdTypes.UNINITIALIZED) {
+        if (f.type == FdTypes.UNKNOWN) {
             f.type = FdTypes.UNSUPPORTED;
         }
         f.server = true;
@@ -851,7 +852,7 @@ public final class EventParser {
                 f.type = domain == AF_UNIX ? FdTypes.UNIX_SOCK : FdTypes.UNSUPPORTED;
                 f.clientLo = source;
                 f.serverLo = peer;
-                f.name = tuples.unixName(source, peer, FdTypes.EMPTY, 0);
+                f.name = tuples.unixName(source, peer, EmptyText.BYTES, 0);
                 addFd(c, t, fd, f);
             }
         }
@@ -878,7 +879,7 @@ public final class EventParser {
         }
         FdInfo f = new FdInfo();
         f.type = FdTypes.MEMFD;
-        byte[] n = str(e, code, NAME, FdTypes.EMPTY);
+        byte[] n = str(e, code, NAME, EmptyText.BYTES);
         byte[] name = new byte[MEMFD_PREFIX.length + n.length];
         System.arraycopy(MEMFD_PREFIX, 0, name, 0, MEMFD_PREFIX.length);
         System.arraycopy(n, 0, name, MEMFD_PREFIX.length, n.length);
@@ -1168,10 +1169,10 @@ public final class EventParser {
             case EventCodes.PEREGRINE_SEED_FD_E -> seedFd(e, code);
             case EventCodes.PEREGRINE_SEED_USER_E -> users.putUser(new UserTable.User(
                     (int) param(e, code, UID, -1), (int) param(e, code, GID, -1),
-                    str(e, code, NAME, FdTypes.EMPTY), str(e, code, HOME, FdTypes.EMPTY),
-                    str(e, code, SHELL, FdTypes.EMPTY)));
+                    str(e, code, NAME, EmptyText.BYTES), str(e, code, HOME, EmptyText.BYTES),
+                    str(e, code, SHELL, EmptyText.BYTES)));
             case EventCodes.PEREGRINE_SEED_GROUP_E -> users.putGroup((int) param(e, code, GID, -1),
-                    str(e, code, NAME, FdTypes.EMPTY));
+                    str(e, code, NAME, EmptyText.BYTES));
             default -> {
             }
         }
@@ -1185,16 +1186,16 @@ public final class EventParser {
         t.sid = param(e, code, SID, 0);
         t.vpgid = param(e, code, VPGID, 0);
         t.pgid = param(e, code, PGID, 0);
-        t.comm = str(e, code, COMM, FdTypes.EMPTY);
-        t.exe = str(e, code, EXE, FdTypes.EMPTY);
-        t.exepath = str(e, code, Params.of(code, TRUSTED_EXEPATH) >= 0 ? TRUSTED_EXEPATH : Params.of(code, PATH) >= 0 ? PATH : TRUSTED_EXEPATH, FdTypes.EMPTY);
+        t.comm = str(e, code, COMM, EmptyText.BYTES);
+        t.exe = str(e, code, EXE, EmptyText.BYTES);
+        t.exepath = str(e, code, Params.of(code, TRUSTED_EXEPATH) >= 0 ? TRUSTED_EXEPATH : Params.of(code, PATH) >= 0 ? PATH : TRUSTED_EXEPATH, EmptyText.BYTES);
         int ei = e.eventType().paramIndex("exepath");
         if (has(e, ei)) {
             t.exepath = stringBytes(e, ei);
         }
-        t.args = buf(e, code, ARGS, FdTypes.EMPTY);
-        t.env = buf(e, code, ENV, FdTypes.EMPTY);
-        byte[] cwd = str(e, code, CWD, FdTypes.EMPTY);
+        t.args = buf(e, code, ARGS, EmptyText.BYTES);
+        t.env = buf(e, code, ENV, EmptyText.BYTES);
+        byte[] cwd = str(e, code, CWD, EmptyText.BYTES);
         t.cwd = cwd.length == 0 ? cwd : withSlash(cwd);
         t.fdlimit = param(e, code, FDLIMIT, 0);
         t.flags = (int) param(e, code, FLAGS, 0);
@@ -1206,7 +1207,7 @@ public final class EventParser {
         t.tty = (int) param(e, code, TTY, 0);
         t.vtid = param(e, code, VTID, t.tid);
         t.vpid = param(e, code, VPID, t.pid);
-        t.cgroups = buf(e, code, CGROUPS, FdTypes.EMPTY);
+        t.cgroups = buf(e, code, CGROUPS, EmptyText.BYTES);
         t.container = containers.resolve(t.cgroups);
         t.cloneTs = param(e, code, CLONE_TS, 0);
         t.pidnsInitStartTs = param(e, code, PIDNS_INIT, 0);
@@ -1263,7 +1264,7 @@ public final class EventParser {
         f.ino = param(e, code, INO, 0);
         f.openFlags = (int) param(e, code, FLAGS, 0);
         f.cloexec = (f.openFlags & O_CLOEXEC) != 0;
-        f.name = str(e, code, NAME, FdTypes.EMPTY);
+        f.name = str(e, code, NAME, EmptyText.BYTES);
         if (f.name.length > 0 && f.name[f.name.length - 1] == '\n') {
             f.name = java.util.Arrays.copyOf(f.name, f.name.length - 1); // /proc/net/unix line ends
         }

@@ -1,7 +1,7 @@
 package io.peregrine.state.projection;
 
-import io.peregrine.driver.scap.SysdigFormatter;
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.SysdigFormatter;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventTable;
 import io.peregrine.protocol.event.EventType;
 import io.peregrine.protocol.fields.EventTypes;

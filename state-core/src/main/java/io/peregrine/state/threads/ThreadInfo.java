@@ -2,7 +2,7 @@ package io.peregrine.state.threads;
 
 import io.peregrine.state.containers.ContainerInfo;
 import io.peregrine.state.fds.FdTable;
-import io.peregrine.state.fds.FdTypes;
+import io.peregrine.state.text.EmptyText;
 
 /**
  * One thread, as libsinsp's threadinfo: identity, image, credentials, and references to what it
@@ -18,16 +18,16 @@ public final class ThreadInfo {
     public long pgid;
     public long vtid;
     public long vpid;
-    public byte[] comm = FdTypes.EMPTY;
+    public byte[] comm = EmptyText.BYTES;
     /** argv[0]. */
-    public byte[] exe = FdTypes.EMPTY;
-    public byte[] exepath = FdTypes.EMPTY;
+    public byte[] exe = EmptyText.BYTES;
+    public byte[] exepath = EmptyText.BYTES;
     /** Arguments after argv[0], NUL-separated (each followed by a NUL). */
-    public byte[] args = FdTypes.EMPTY;
-    public byte[] env = FdTypes.EMPTY;
+    public byte[] args = EmptyText.BYTES;
+    public byte[] env = EmptyText.BYTES;
     /** Working directory, ending with '/'. Kept on the main thread; other threads read it there. */
-    public byte[] cwd = FdTypes.EMPTY;
-    public byte[] cgroups = FdTypes.EMPTY;
+    public byte[] cwd = EmptyText.BYTES;
+    public byte[] cgroups = EmptyText.BYTES;
     public long fdlimit;
     public int flags;
     public int uid = -1;

@@ -1,7 +1,7 @@
 package io.peregrine.state.bench;
 
 import io.peregrine.driver.scap.ScapReader;
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventRecordBuilder;
 import io.peregrine.protocol.event.EventTable;
 import io.peregrine.protocol.event.EventType;

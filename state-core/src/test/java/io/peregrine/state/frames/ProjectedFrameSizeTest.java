@@ -1,6 +1,6 @@
 package io.peregrine.state.frames;
 
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventRecordBuilder;
 import io.peregrine.protocol.frame.Frame;
 import io.peregrine.protocol.frame.FrameEncoder;

@@ -1,6 +1,6 @@
 package io.peregrine.state.parsers;
 
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventRecordBuilder;
 import io.peregrine.protocol.fields.FieldCatalog;
 import io.peregrine.protocol.interest.Interest;

@@ -5,7 +5,7 @@ import io.nats.client.KeyValue;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
 import io.peregrine.protocol.Subjects;
-import io.peregrine.protocol.event.EventCodes;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventRecordBuilder;
 import io.peregrine.protocol.fields.EventTypes;
 import io.peregrine.protocol.fields.FieldCatalog;

@@ -1,4 +1,4 @@
-package io.peregrine.driver.scap;
+package io.peregrine.protocol.scap;
 
 import io.peregrine.protocol.event.FlagTable;
 import io.peregrine.protocol.event.ParamInfo;
@@ -13,7 +13,7 @@ import java.util.Map;
  * current scap table: sysdig-compatible output renders them the old way. sysdig 0.29.3 in Debian is
  * built on falcosecurity/libs e5c53d64 (2022-03).
  */
-final class SysdigLegacyParams {
+public final class SysdigLegacyParams {
     private SysdigLegacyParams() {
     }
 
@@ -22,7 +22,7 @@ final class SysdigLegacyParams {
     private static final Map<String, FlagTable> LEGACY_FLAGS = new HashMap<>();
 
     /** Highest event type code sysdig 0.29 knows. */
-    static final int MAX_CODE = 335;
+    public static final int MAX_CODE = 335;
 
     static {
         put(24, 1, "backlog", ParamType.UINT32, PrintFormat.DEC, null);
@@ -149,7 +149,7 @@ final class SysdigLegacyParams {
     }
 
     /** How many parameters sysdig 0.29 knows for a type (it prints no more), given the current count. */
-    static int nparams(int code, int current) {
+    public static int nparams(int code, int current) {
         Integer n = OLD_NPARAMS.get(code);
         return n == null ? current : Math.min(n, current);
     }

@@ -1,7 +1,6 @@
-package io.peregrine.driver.scap;
+package io.peregrine.protocol.scap;
 
 import io.peregrine.protocol.event.DynamicParam;
-import io.peregrine.protocol.event.EventCodes;
 import io.peregrine.protocol.event.EventRecord;
 import io.peregrine.protocol.event.EventType;
 import io.peregrine.protocol.event.FlagTable;
@@ -147,7 +146,7 @@ public final class SysdigFormatter {
                 long v = len >= 8 ? s.get(EventRecord.I64, at) : 0;
                 out.append(v);
                 if (v < 0) {
-                    String name = Errno.name((int) v);
+                    String name = ErrnoNames.name(-(int) v);
                     if (name != null) {
                         resolved.append(name);
                     }
@@ -161,7 +160,7 @@ public final class SysdigFormatter {
             case SIGTYPE -> {
                 int v = len >= 1 ? Byte.toUnsignedInt(s.get(ValueLayout.JAVA_BYTE, at)) : 0;
                 out.append(v);
-                String name = Errno.signal(v);
+                String name = SignalNames.name(v);
                 if (name != null) {
                     resolved.append(name);
                 }
@@ -204,7 +203,7 @@ public final class SysdigFormatter {
                 boolean first = true;
                 for (int sig = 0; sig < 32; sig++) {
                     if ((v & (1L << sig)) != 0) {
-                        String name = Errno.signal(sig + 1);
+                        String name = SignalNames.name(sig + 1);
                         if (name != null) {
                             if (!first) {
                                 out.append(' ');

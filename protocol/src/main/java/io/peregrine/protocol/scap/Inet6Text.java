@@ -1,4 +1,4 @@
-package io.peregrine.driver.scap;
+package io.peregrine.protocol.scap;
 
 /** Formats IPv6 addresses as inet_ntop does (longest zero run compressed to "::"). */
 final class Inet6Text {
