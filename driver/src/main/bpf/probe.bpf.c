@@ -792,20 +792,31 @@ static __always_inline void put_socktuple_peer(struct rec *r, struct sock *sk, v
 		}
 		set_len(r, 13);
 	} else if (family == 10) {
-		/* local at l, remote at m: 1 and 19 outbound, swapped inbound */
-		int l = inbound ? 19 : 1, m = inbound ? 1 : 19;
-		d[0] = 10;
-		BPF_CORE_READ_INTO(d + (l & 31), sk, __sk_common.skc_v6_rcv_saddr);
+		/* The addresses are read whole into the stack first: BPF_CORE_READ_INTO copies
+		 * sizeof(*dst) bytes, so a byte pointer into the record would take one byte and leave
+		 * the rest of the field to whatever an earlier record left in the scratch buffer. */
+		struct in6_addr sip = {}, dip = {};
+		BPF_CORE_READ_INTO(&sip, sk, __sk_common.skc_v6_rcv_saddr);
+		BPF_CORE_READ_INTO(&dip, sk, __sk_common.skc_v6_daddr);
 		__u16 sport = bpf_ntohs(BPF_CORE_READ((struct inet_sock *)sk, inet_sport));
-		__builtin_memcpy(d + (l & 31) + 16, &sport, 2);
-		BPF_CORE_READ_INTO(d + (m & 31), sk, __sk_common.skc_v6_daddr);
 		__u16 dport = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
 		struct sockaddr_in6 peer = {};
 		if (upeer && bpf_probe_read_user(&peer, sizeof(peer), upeer) == 0 && peer.sin6_family == 10) {
-			__builtin_memcpy(d + (m & 31), &peer.sin6_addr, 16);
+			dip = peer.sin6_addr;
 			dport = bpf_ntohs(peer.sin6_port);
 		}
-		__builtin_memcpy(d + (m & 31) + 16, &dport, 2);
+		d[0] = 10;
+		if (inbound) {
+			__builtin_memcpy(d + 1, &dip, 16);
+			__builtin_memcpy(d + 17, &dport, 2);
+			__builtin_memcpy(d + 19, &sip, 16);
+			__builtin_memcpy(d + 35, &sport, 2);
+		} else {
+			__builtin_memcpy(d + 1, &sip, 16);
+			__builtin_memcpy(d + 17, &sport, 2);
+			__builtin_memcpy(d + 19, &dip, 16);
+			__builtin_memcpy(d + 35, &dport, 2);
+		}
 		set_len(r, 37);
 	} else if (family == 1) {
 		/* unix: source and peer socket addresses as identities, then the bound path */
@@ -2203,6 +2214,7 @@ static __always_inline int fd_enter(__u16 type, struct pt_regs *regs)
 
 ENTER_HANDLER(close_e) { return fd_enter(PPME_SYSCALL_CLOSE_E, regs); }
 ENTER_HANDLER(bind_e) { return fd_enter(PPME_SOCKET_BIND_E, regs); }
+
 
 ENTER_HANDLER(socket_e)
 {
