@@ -2215,6 +2215,16 @@ static __always_inline int fd_enter(__u16 type, struct pt_regs *regs)
 ENTER_HANDLER(close_e) { return fd_enter(PPME_SYSCALL_CLOSE_E, regs); }
 ENTER_HANDLER(bind_e) { return fd_enter(PPME_SOCKET_BIND_E, regs); }
 
+/* bpf: the command, as PPME_SYSCALL_BPF_2_E carries it (64-bit; PPM_BPF_* equal the Linux numbers) */
+ENTER_HANDLER(bpf_e)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_BPF_2_E, 1))
+		return 0;
+	put_s64(&r, (__s32)arg(regs, 0));
+	rec_submit(&r);
+	return 0;
+}
 
 ENTER_HANDLER(socket_e)
 {
@@ -2326,6 +2336,7 @@ struct {
 	.values = {
 		[NR_open] = (void *)&open_e,
 		[NR_close] = (void *)&close_e,
+		[NR_bpf] = (void *)&bpf_e,
 		[NR_socket] = (void *)&socket_e,
 		[NR_bind] = (void *)&bind_e,
 		[NR_connect] = (void *)&connect_e,
