@@ -819,19 +819,29 @@ static __always_inline void put_socktuple_peer(struct rec *r, struct sock *sk, v
 		}
 		set_len(r, 37);
 	} else if (family == 1) {
-		/* unix: source and peer socket addresses as identities, then the bound path */
+		/* unix, as scap's drivers pack it: two kernel socket addresses as identities, the peer
+		 * first on outbound calls and this socket first on inbound ones (so a connect and its
+		 * accept name the pair alike: server side, client side), then the path of the server
+		 * end (the peer's outbound, this socket's inbound; the other one when that has none). An
+		 * abstract name is written without its leading NUL. */
 		struct unix_sock *us = (struct unix_sock *)sk;
-		__u64 src = (__u64)sk;
-		__u64 dst = (__u64)BPF_CORE_READ(us, peer);
+		__u64 self = (__u64)sk;
+		__u64 peer = (__u64)BPF_CORE_READ(us, peer);
 		d[0] = 1;
-		__builtin_memcpy(d + 1, inbound ? &dst : &src, 8);
-		__builtin_memcpy(d + 9, inbound ? &src : &dst, 8);
-		struct unix_address *ua = BPF_CORE_READ(us, addr);
-		if (!ua && dst)
-			ua = BPF_CORE_READ((struct unix_sock *)dst, addr);
+		__builtin_memcpy(d + 1, inbound ? &self : &peer, 8);
+		__builtin_memcpy(d + 9, inbound ? &peer : &self, 8);
+		struct unix_address *own = BPF_CORE_READ(us, addr);
+		struct unix_address *other = peer ? BPF_CORE_READ((struct unix_sock *)peer, addr) : NULL;
+		struct unix_address *ua = inbound ? own : other;
+		if (!ua)
+			ua = inbound ? other : own;
 		long n = 0;
-		if (ua)
-			n = bpf_probe_read_kernel_str(d + 17, 108, &ua->name[0].sun_path);
+		if (ua) {
+			char *path = ua->name[0].sun_path;
+			char first = 0;
+			bpf_probe_read_kernel(&first, 1, path);
+			n = bpf_probe_read_kernel_str(d + 17, 108, first ? path : path + 1);
+		}
 		if (n <= 0) {
 			d[17] = 0;
 			n = 1;

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Socket tuples from the live probe against what the sockets themselves report: a python program
- * connects over IPv4, IPv6 (TCP and UDP), an IPv4-mapped IPv6 address and a unix socket, and prints
+ * connects over IPv4, IPv6 (TCP and UDP), an IPv4-mapped IPv6 address and unix sockets (a path,
+ * an abstract name, a socketpair), and prints
  * getsockname/getpeername (or the datagram's named peer) for every call. Each recorded tuple must
  * be exactly the scap layout of those ends, byte for byte, with nothing after it.
  */
@@ -48,7 +49,7 @@ class SocketTupleTest {
         List<String> output;
         try (LiveSource src = LiveSource.open(LiveOptions.defaults().withSeed(false).withRingBytes(32 << 20)
                 .withSyscalls(EnumSet.of(Syscall.CONNECT, Syscall.ACCEPT, Syscall.ACCEPT4, Syscall.SENDTO,
-                        Syscall.SENDMSG, Syscall.RECVFROM, Syscall.RECVMSG, Syscall.EXIT_GROUP)))) {
+                        Syscall.SENDMSG, Syscall.RECVFROM, Syscall.RECVMSG, Syscall.SOCKETPAIR, Syscall.EXIT_GROUP)))) {
             Process p = new ProcessBuilder(LiveCaptureTest.PYTHON, script.toString(), dir.toString())
                     .redirectErrorStream(true).start();
             long pid = p.pid();
@@ -89,15 +90,29 @@ class SocketTupleTest {
             assertTrue(at < events.size(), "no record for: " + l);
             from = at + 1;
             byte[] tuple = events.get(at).bytes("tuple");
-            if (f[0].equals("unix")) {
-                byte[] path = (f[3] + "\0").getBytes(StandardCharsets.UTF_8);
+            if (f[0].equals("pair")) {
+                // scap's order: the peer first on a send, this socket first on a receive, so both
+                // name the pair (peer, source) of the socketpair record; no path, only its NUL
+                long fd1 = Long.parseLong(f[3]);
+                CapturedEvent pair = events.stream()
+                        .filter(e -> e.type() == EventCodes.PPME_SOCKET_SOCKETPAIR_X && e.num("fd1") == fd1)
+                        .reduce((x, y) -> y).orElseThrow(() -> new AssertionError("no socketpair record for " + l));
+                java.nio.ByteBuffer exp = java.nio.ByteBuffer.allocate(18).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                exp.put((byte) AF_UNIX).putLong(pair.num("peer")).putLong(pair.num("source")).put((byte) 0);
+                assertEquals(HexFormat.of().formatHex(exp.array()), HexFormat.of().formatHex(tuple), l);
+            } else if (f[0].equals("unix") || f[0].equals("abstract")) {
+                // an abstract name is written without its leading NUL, as scap's drivers do
+                String name = f[0].equals("abstract") ? f[3].substring(1) : f[3];
+                byte[] path = (name + "\0").getBytes(StandardCharsets.UTF_8);
                 assertEquals(17 + path.length, tuple.length, l + ": " + HexFormat.of().formatHex(tuple));
                 assertEquals(AF_UNIX, tuple[0], l);
                 assertArrayEquals(path, Arrays.copyOfRange(tuple, 17, tuple.length), l + ": the bound path, then nothing");
                 byte[] pointers = Arrays.copyOfRange(tuple, 1, 17);
                 assertTrue(!Arrays.equals(pointers, 0, 8, new byte[8], 0, 8)
                         && !Arrays.equals(pointers, 8, 16, new byte[8], 0, 8), l + ": both socket identities");
-                unixPointers[call[1]] = pointers;
+                if (f[0].equals("unix")) {
+                    unixPointers[call[1]] = pointers;
+                }
             } else {
                 byte[] local = end(f[3], Integer.parseInt(f[4]));
                 byte[] remote = end(f[5], Integer.parseInt(f[6]));
@@ -106,14 +121,14 @@ class SocketTupleTest {
             }
             checked.add(f[0] + " " + f[1]);
         }
-        // both ends of one unix connection: the connect and the accept name the same pair, client first
+        // both ends of one unix connection: the connect and the accept name the same pair
         assertArrayEquals(unixPointers[0], unixPointers[1], "unix connect and accept tuples");
         List<String> expectedCases = new ArrayList<>(List.of("tcp4 connect", "tcp4 accept"));
         if (ipv6) {
             expectedCases.addAll(List.of("tcp6 connect", "tcp6 accept", "udp6 sendto", "udp6 recvfrom",
                     "udp6 sendmsg", "udp6 recvmsg", "mapped connect", "mapped accept"));
         }
-        expectedCases.addAll(List.of("unix connect", "unix accept"));
+        expectedCases.addAll(List.of("unix connect", "unix accept", "abstract connect", "abstract accept", "pair sendto", "pair recvfrom"));
         assertEquals(expectedCases, checked);
     }
 

@@ -1,7 +1,7 @@
 # Makes connections of each address kind and prints, per socket call, the fd and both ends as the
 # socket itself reports them (getsockname/getpeername, or the address the datagram call named):
 #   <case> <call> <fd> <local addr> <local port> <remote addr> <remote port>
-# unix lines carry the bound path instead of addresses. "noipv6" when ::1 cannot be bound.
+# unix lines carry the bound path instead of addresses, pair lines the socketpair's first fd. "noipv6" when ::1 cannot be bound.
 import os, socket, sys
 
 def line(case, call, fd, local, remote):
@@ -35,15 +35,15 @@ def udp6():
     cli.close()
     srv.close()
 
-def unix(path):
+def unix(case, path, shown):
     srv = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     srv.bind(path)
     srv.listen()
     cli = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     cli.connect(path)
-    print("unix connect", cli.fileno(), path, flush=True)
+    print(case, "connect", cli.fileno(), shown, flush=True)
     acc, _ = srv.accept()
-    print("unix accept", acc.fileno(), path, flush=True)
+    print(case, "accept", acc.fileno(), shown, flush=True)
     for s in (cli, acc, srv):
         s.close()
 
@@ -61,4 +61,14 @@ if ipv6:
     udp6()
     # an IPv6 socket reaching an IPv4 listener through an IPv4-mapped address
     tcp("mapped", socket.AF_INET6, socket.AF_INET, "127.0.0.1", "::ffff:127.0.0.1")
-unix(os.path.join(sys.argv[1], "pg.sock"))
+path = os.path.join(sys.argv[1], "pg.sock")
+unix("unix", path, path)
+# an abstract name (leading NUL), shown here with "@" in its place
+name = "pg-abstract-%d" % os.getpid()
+unix("abstract", "\0" + name, "@" + name)
+# a connected unbound pair: "pair <call> <fd> <first fd of the socketpair>"
+a, b = socket.socketpair()
+a.send(b"x")
+print("pair sendto", a.fileno(), a.fileno(), flush=True)
+b.recv(1)
+print("pair recvfrom", b.fileno(), a.fileno(), flush=True)
