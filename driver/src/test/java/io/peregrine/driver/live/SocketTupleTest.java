@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Socket tuples from the live probe against what the sockets themselves report: a python program
  * connects over IPv4, IPv6 (TCP and UDP), an IPv4-mapped IPv6 address and unix sockets (a path,
- * an abstract name, a socketpair), and prints
- * getsockname/getpeername (or the datagram's named peer) for every call. Each recorded tuple must
+ * an abstract name, a socketpair), and prints getsockname/getpeername (or the datagram's named
+ * peer) for every call. Each recorded tuple must
  * be exactly the scap layout of those ends, byte for byte, with nothing after it.
  */
 class SocketTupleTest {
