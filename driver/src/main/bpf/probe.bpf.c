@@ -792,35 +792,56 @@ static __always_inline void put_socktuple_peer(struct rec *r, struct sock *sk, v
 		}
 		set_len(r, 13);
 	} else if (family == 10) {
-		/* local at l, remote at m: 1 and 19 outbound, swapped inbound */
-		int l = inbound ? 19 : 1, m = inbound ? 1 : 19;
-		d[0] = 10;
-		BPF_CORE_READ_INTO(d + (l & 31), sk, __sk_common.skc_v6_rcv_saddr);
+		/* The addresses are read whole into the stack first: BPF_CORE_READ_INTO copies
+		 * sizeof(*dst) bytes, so a byte pointer into the record would take one byte and leave
+		 * the rest of the field to whatever an earlier record left in the scratch buffer. */
+		struct in6_addr sip = {}, dip = {};
+		BPF_CORE_READ_INTO(&sip, sk, __sk_common.skc_v6_rcv_saddr);
+		BPF_CORE_READ_INTO(&dip, sk, __sk_common.skc_v6_daddr);
 		__u16 sport = bpf_ntohs(BPF_CORE_READ((struct inet_sock *)sk, inet_sport));
-		__builtin_memcpy(d + (l & 31) + 16, &sport, 2);
-		BPF_CORE_READ_INTO(d + (m & 31), sk, __sk_common.skc_v6_daddr);
 		__u16 dport = bpf_ntohs(BPF_CORE_READ(sk, __sk_common.skc_dport));
 		struct sockaddr_in6 peer = {};
 		if (upeer && bpf_probe_read_user(&peer, sizeof(peer), upeer) == 0 && peer.sin6_family == 10) {
-			__builtin_memcpy(d + (m & 31), &peer.sin6_addr, 16);
+			dip = peer.sin6_addr;
 			dport = bpf_ntohs(peer.sin6_port);
 		}
-		__builtin_memcpy(d + (m & 31) + 16, &dport, 2);
+		d[0] = 10;
+		if (inbound) {
+			__builtin_memcpy(d + 1, &dip, 16);
+			__builtin_memcpy(d + 17, &dport, 2);
+			__builtin_memcpy(d + 19, &sip, 16);
+			__builtin_memcpy(d + 35, &sport, 2);
+		} else {
+			__builtin_memcpy(d + 1, &sip, 16);
+			__builtin_memcpy(d + 17, &sport, 2);
+			__builtin_memcpy(d + 19, &dip, 16);
+			__builtin_memcpy(d + 35, &dport, 2);
+		}
 		set_len(r, 37);
 	} else if (family == 1) {
-		/* unix: source and peer socket addresses as identities, then the bound path */
+		/* unix, as scap's drivers pack it: two kernel socket addresses as identities, the peer
+		 * first on outbound calls and this socket first on inbound ones (so a connect and its
+		 * accept name the pair alike: server side, client side), then the path of the server
+		 * end (the peer's outbound, this socket's inbound; the other one when that has none). An
+		 * abstract name is written without its leading NUL. */
 		struct unix_sock *us = (struct unix_sock *)sk;
-		__u64 src = (__u64)sk;
-		__u64 dst = (__u64)BPF_CORE_READ(us, peer);
+		__u64 self = (__u64)sk;
+		__u64 peer = (__u64)BPF_CORE_READ(us, peer);
 		d[0] = 1;
-		__builtin_memcpy(d + 1, inbound ? &dst : &src, 8);
-		__builtin_memcpy(d + 9, inbound ? &src : &dst, 8);
-		struct unix_address *ua = BPF_CORE_READ(us, addr);
-		if (!ua && dst)
-			ua = BPF_CORE_READ((struct unix_sock *)dst, addr);
+		__builtin_memcpy(d + 1, inbound ? &self : &peer, 8);
+		__builtin_memcpy(d + 9, inbound ? &peer : &self, 8);
+		struct unix_address *own = BPF_CORE_READ(us, addr);
+		struct unix_address *other = peer ? BPF_CORE_READ((struct unix_sock *)peer, addr) : NULL;
+		struct unix_address *ua = inbound ? own : other;
+		if (!ua)
+			ua = inbound ? other : own;
 		long n = 0;
-		if (ua)
-			n = bpf_probe_read_kernel_str(d + 17, 108, &ua->name[0].sun_path);
+		if (ua) {
+			char *path = ua->name[0].sun_path;
+			char first = 0;
+			bpf_probe_read_kernel(&first, 1, path);
+			n = bpf_probe_read_kernel_str(d + 17, 108, first ? path : path + 1);
+		}
 		if (n <= 0) {
 			d[17] = 0;
 			n = 1;
@@ -2204,6 +2225,17 @@ static __always_inline int fd_enter(__u16 type, struct pt_regs *regs)
 ENTER_HANDLER(close_e) { return fd_enter(PPME_SYSCALL_CLOSE_E, regs); }
 ENTER_HANDLER(bind_e) { return fd_enter(PPME_SOCKET_BIND_E, regs); }
 
+/* bpf: the command, as PPME_SYSCALL_BPF_2_E carries it (64-bit; PPM_BPF_* equal the Linux numbers) */
+ENTER_HANDLER(bpf_e)
+{
+	struct rec r;
+	if (rec_begin(&r, PPME_SYSCALL_BPF_2_E, 1))
+		return 0;
+	put_s64(&r, (__s32)arg(regs, 0));
+	rec_submit(&r);
+	return 0;
+}
+
 ENTER_HANDLER(socket_e)
 {
 	struct rec r;
@@ -2314,6 +2346,7 @@ struct {
 	.values = {
 		[NR_open] = (void *)&open_e,
 		[NR_close] = (void *)&close_e,
+		[NR_bpf] = (void *)&bpf_e,
 		[NR_socket] = (void *)&socket_e,
 		[NR_bind] = (void *)&bind_e,
 		[NR_connect] = (void *)&connect_e,

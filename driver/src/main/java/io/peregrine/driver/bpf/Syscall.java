@@ -81,7 +81,7 @@ public enum Syscall {
     FINIT_MODULE("finit_module", 313, EventCodes.PPME_SYSCALL_FINIT_MODULE_X),
     RENAMEAT2("renameat2", 316, EventCodes.PPME_SYSCALL_RENAMEAT2_X),
     MEMFD_CREATE("memfd_create", 319, EventCodes.PPME_SYSCALL_MEMFD_CREATE_X),
-    BPF("bpf", 321, EventCodes.PPME_SYSCALL_BPF_2_X),
+    BPF("bpf", 321, EventCodes.PPME_SYSCALL_BPF_2_X, EventCodes.PPME_SYSCALL_BPF_2_E),
     EXECVEAT("execveat", 322, EventCodes.PPME_SYSCALL_EXECVEAT_X, EventCodes.PPME_SYSCALL_EXECVEAT_E),
     USERFAULTFD("userfaultfd", 323, EventCodes.PPME_SYSCALL_USERFAULTFD_X),
     CLONE3("clone3", 435, EventCodes.PPME_SYSCALL_CLONE3_X),

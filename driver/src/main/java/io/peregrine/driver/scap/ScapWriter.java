@@ -24,7 +24,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Writes events as a .scap file that sysdig and Falco open. Seed events given before the first
  * event become the machine's process, fd, interface and user/group list blocks; events become V2
- * event blocks holding the record bytes unchanged.
+ * event blocks holding the record bytes unchanged, except accept4 and bpf records, which are
+ * written in the older versions that sysdig 0.29 also knows (see {@link #copyRecord}).
  *
  * <p>Process entries are written with the field set libscap wrote before 0.10 (through the
  * capabilities), which both old readers (sysdig 0.29) and current ones read; tty, pgid,
@@ -37,6 +38,7 @@ public final class ScapWriter implements AutoCloseable {
     private static final int SEED_GROUP = EventCodes.PEREGRINE_SEED_GROUP_E;
     private static final int SEED_IFADDR = EventCodes.PEREGRINE_SEED_IFADDR_E;
     private static final int NON_LARGE_LIMIT = 65536;
+    private static final int HEADER = 26;
 
     private final OutputStream out;
     private final MachineInfo machine;
@@ -97,19 +99,74 @@ public final class ScapWriter implements AutoCloseable {
             writeHeader();
         }
         int len = r.len();
+        ensure(8 + pad(2 + len) + 4);
+        len = copyRecord(r, type);
         int body = 2 + len;
         int total = 8 + pad(body) + 4;
-        ensure(total);
         blockSeg.set(EventRecord.I32, 0, total > NON_LARGE_LIMIT ? ScapBlocks.EV_V2_LARGE : ScapBlocks.EV_V2);
         blockSeg.set(EventRecord.I32, 4, total);
         blockSeg.set(EventRecord.I16, 8, (short) cpu);
-        MemorySegment.copy(r.segment(), r.offset(), blockSeg, 10, len);
         for (int i = 8 + body; i < total - 4; i++) {
             block[i] = 0;
         }
         blockSeg.set(EventRecord.I32, total - 4, total);
         out.write(block, 0, total);
         eventsWritten++;
+    }
+
+    /**
+     * Copies the record into the block at offset 10 and returns its length there. Where scap has
+     * an older version of a type that sysdig 0.29 knows and current readers still read, that
+     * version is written instead: sysdig 0.29 skips codes above 335 without a word.
+     * accept4's exit loses its flags (also in the enter event); bpf's exit carries its result as
+     * the old dynamic res_or_fd parameter; the enter events have the same parameters.
+     */
+    private int copyRecord(EventRecord r, int type) {
+        MemorySegment src = r.segment();
+        long off = r.offset();
+        int len = r.len();
+        MemorySegment.copy(src, off, blockSeg, 10, len);
+        switch (type) {
+            case EventCodes.PPME_SOCKET_ACCEPT4_6_E -> setType(EventCodes.PPME_SOCKET_ACCEPT4_5_E);
+            case EventCodes.PPME_SYSCALL_BPF_2_E -> setType(EventCodes.PPME_SYSCALL_BPF_E);
+            case EventCodes.PPME_SOCKET_ACCEPT4_6_X -> {
+                if (r.nparams() != 6) {
+                    return len;
+                }
+                // five of the six lengths, then the data of the first five parameters
+                int data = 0;
+                for (int i = 0; i < 5; i++) {
+                    data += r.paramLen(i);
+                }
+                setType(EventCodes.PPME_SOCKET_ACCEPT4_5_X);
+                blockSeg.set(EventRecord.I32, 10 + 22, 5);
+                MemorySegment.copy(src, off + HEADER + 12, blockSeg, 10 + HEADER + 10, data);
+                len = HEADER + 10 + data;
+            }
+            case EventCodes.PPME_SYSCALL_BPF_2_X -> {
+                if (r.nparams() < 1 || r.paramLen(0) != 8) {
+                    return len;
+                }
+                long fd = r.i64(0);
+                setType(EventCodes.PPME_SYSCALL_BPF_X);
+                blockSeg.set(EventRecord.I32, 10 + 22, 1);
+                blockSeg.set(EventRecord.I16, 10 + HEADER, (short) 9);
+                // PPM_BPF_IDX_FD for a result of 0 or more, PPM_BPF_IDX_RES for an error, as scap's
+                // drivers wrote it before the exit event had the command
+                block[10 + HEADER + 2] = (byte) (fd >= 0 ? 0 : 1);
+                blockSeg.set(EventRecord.I64, 10 + HEADER + 3, fd);
+                len = HEADER + 2 + 9;
+            }
+            default -> {
+                return len;
+            }
+        }
+        blockSeg.set(EventRecord.I32, 10 + 16, len);
+        return len;
+    }
+
+    private void setType(int type) {
+        blockSeg.set(EventRecord.I16, 10 + 20, (short) type);
     }
 
     private void ensure(int n) {
