@@ -17,11 +17,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Random;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -93,7 +95,10 @@ class NatsOutageTest {
             ended = v.endOfStream();
         }
         assertTrue(restarted, "the server was restarted mid-stream");
-        assertTrue(ended, "the end of the stream arrived after the restart; received " + received);
+        assertTrue(ended, "the end of the stream arrived after the restart; received " + received + " ("
+                + receivedAfterRestart + " after the restart), loss " + loss + ", source read " + source.eventsRead()
+                + ", capture " + p.state() + ", publisher " + pub.getStatus() + ", subscriber " + sub.getStatus()
+                + "; nats-server log: " + tail(dir.resolve("nats.log")));
         assertTrue(p.awaitFinished(10_000));
         assertEquals(CapturePipeline.State.FINISHED, p.state(), "the capture kept running through the outage");
         assertEquals(source.eventsRead(), received + loss, "every event was received or counted as lost");
@@ -103,21 +108,52 @@ class NatsOutageTest {
     }
 
     private void startServer(int port) throws Exception {
+        // Appended, so that the log of the first server survives the restart for diagnosis.
         server = new ProcessBuilder("nats-server", "-a", "127.0.0.1", "-p", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("nats.log").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("nats.log").toFile()))
+                .start();
         for (int i = 0; i < 100; i++) {
+            if (!server.isAlive()) {
+                fail("nats-server exited at start: " + tail(dir.resolve("nats.log")));
+            }
             try (Socket ignored = new Socket("127.0.0.1", port)) {
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(50);
             }
         }
-        fail("nats-server did not start; see " + dir.resolve("nats.log"));
+        fail("nats-server did not start: " + tail(dir.resolve("nats.log")));
     }
 
+    /**
+     * A free port below the kernel's ephemeral range. While the server is down the clients keep
+     * reconnecting to it, and any outgoing connection on the host (theirs included) could take an
+     * ephemeral port as its local port, so that the restarted server could not bind it again.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+        int low = Integer.parseInt(range[0]);
+        if (low <= 11_000) {
+            throw new IllegalStateException("no ports below the ephemeral range " + low + "-" + range[1]);
+        }
+        Random random = new Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = 10_000 + random.nextInt(low - 10_000);
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no free port below " + low);
+    }
+
+    private static String tail(Path log) {
+        try {
+            String text = Files.readString(log);
+            return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
         }
     }
 
