@@ -17,9 +17,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,7 +133,13 @@ class NatsOutageTest {
      * ephemeral port as its local port, so that the restarted server could not bind it again.
      */
     private static int freePort() throws IOException {
-        String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+        // One read with a whole buffer: sysctl files answer nothing to a read that does not start at 0,
+        // and Files.readString makes a one-byte read first on a file that reports size 0.
+        String text;
+        try (InputStream in = Files.newInputStream(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+            text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+        String[] range = text.trim().split("\\s+");
         int low = Integer.parseInt(range[0]);
         if (low <= 11_000) {
             throw new IllegalStateException("no ports below the ephemeral range " + low + "-" + range[1]);

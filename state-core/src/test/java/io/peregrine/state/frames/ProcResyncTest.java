@@ -12,6 +12,9 @@ import io.peregrine.state.threads.ProcResync;
 import io.peregrine.state.threads.ThreadTable;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -34,7 +37,7 @@ class ProcResyncTest {
     void vanishedThreadsLeaveLiveOnesStay() throws Exception {
         long self = ProcessHandle.current().pid();
         // Above pid_max: no such process can exist while the test runs.
-        long gone = Long.parseLong(Files.readString(Path.of("/proc/sys/kernel/pid_max")).trim()) + 1000;
+        long gone = pidMax() + 1000;
         assertFalse(Files.exists(Path.of("/proc/" + gone)));
         FrameEncoder f = new FrameEncoder(FrameKind.RAW_EVENTS, "this-node", UUID.randomUUID(), 4096);
         seed(f, self, self, now - 60 * S);             // alive, quiet for a minute
@@ -99,7 +102,7 @@ class ProcResyncTest {
 
     @Test
     void replaysAndOldStreamsAreLeftAlone() throws Exception {
-        long gone = Long.parseLong(Files.readString(Path.of("/proc/sys/kernel/pid_max")).trim()) + 1000;
+        long gone = pidMax() + 1000;
         FrameEncoder replay = new FrameEncoder(FrameKind.RAW_EVENTS, "replayed", UUID.randomUUID(), 4096);
         seed(replay, gone, gone, now - 60 * S);
         applier.apply(replay.finish(0, Frame.FLAG_END_OF_STREAM));
@@ -144,5 +147,15 @@ class ProcResyncTest {
         }
         int len = b.finish();
         f.add(b.segment(), 0, len, ts);
+    }
+
+    /**
+     * pid_max in one whole-buffer read: integer sysctls answer nothing to a read that does not start
+     * at 0, and Files.readString makes a one-byte read first on a file that reports size 0.
+     */
+    private static long pidMax() throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("/proc/sys/kernel/pid_max"))) {
+            return Long.parseLong(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim());
+        }
     }
 }
