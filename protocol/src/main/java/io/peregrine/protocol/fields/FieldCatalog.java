@@ -14,28 +14,32 @@ import java.util.Map;
 public final class FieldCatalog {
 
     // name | type | arg (- none, i? optional index, k required key, k? optional key)
-    //      | flags (L multi-valued without argument, U not supported yet, - none) | description
+    //      | flags (L multi-valued without argument, U not supported yet: rules refuse it, A known but
+    //        not computed: rules may name it as Falco's do, its value is always absent, - none)
+    //      | description
+    // U and A together are the one list of fields the state does not compute; state-core's field
+    // families compute every other field, and its tests hold the two to each other.
     private static final String TABLE = """
             evt.num|UINT64|-|-|Sequence number of the event.
-            evt.time|CHARBUF|-|-|Event time as wall-clock text with nanoseconds.
-            evt.time.s|CHARBUF|-|-|Event time as wall-clock text with seconds.
-            evt.time.iso8601|CHARBUF|-|-|Event time in ISO 8601 with nanoseconds.
-            evt.datetime|CHARBUF|-|-|Event date and time as text.
+            evt.time|CHARBUF|-|A|Event time as wall-clock text with nanoseconds.
+            evt.time.s|CHARBUF|-|A|Event time as wall-clock text with seconds.
+            evt.time.iso8601|CHARBUF|-|A|Event time in ISO 8601 with nanoseconds.
+            evt.datetime|CHARBUF|-|A|Event date and time as text.
             evt.rawtime|ABSTIME|-|-|Event time in nanoseconds since the epoch.
             evt.rawtime.s|ABSTIME|-|-|Integer seconds part of the event time.
             evt.rawtime.ns|ABSTIME|-|-|Fractional nanoseconds part of the event time.
-            evt.reltime|RELTIME|-|-|Time since the capture started.
-            evt.latency|RELTIME|-|-|Time between the enter and exit events of the call.
+            evt.reltime|RELTIME|-|A|Time since the capture started.
+            evt.latency|RELTIME|-|A|Time between the enter and exit events of the call.
             evt.dir|CHARBUF|-|-|Direction: '>' for enter events, '<' for exit events.
             evt.type|CHARBUF|-|-|Event type name, e.g. openat or execve.
             evt.type.is|UINT32|k|-|1 when the event type is the one given as argument.
             syscall.type|CHARBUF|-|-|System call name for syscall events; empty for others.
             evt.category|CHARBUF|-|-|Event category, e.g. file, net, process.
-            evt.cpu|INT16|-|-|CPU where the event happened.
+            evt.cpu|INT16|-|A|CPU where the event happened.
             evt.args|CHARBUF|-|-|All event arguments as one text.
             evt.arg|CHARBUF|k|-|One event argument, by name (evt.arg.fd) or index (evt.arg[0]), as text.
             evt.rawarg|INT64|k|-|One event argument by name, unformatted.
-            evt.info|CHARBUF|-|-|Arguments, or a description for events that carry one.
+            evt.info|CHARBUF|-|A|Arguments, or a description for events that carry one.
             evt.buffer|BYTEBUF|-|-|Binary data buffer of I/O events.
             evt.buflen|UINT64|-|-|Length of the data buffer of I/O events.
             evt.res|CHARBUF|-|-|Result: SUCCESS, or the error code name (e.g. ENOENT).
@@ -46,7 +50,7 @@ public final class FieldCatalog {
             evt.is_io_write|BOOL|-|-|True for events that write data.
             evt.io_dir|CHARBUF|-|-|r or w for I/O events.
             evt.is_wait|BOOL|-|-|True for events that make the thread wait.
-            evt.is_syslog|BOOL|-|-|True for writes to /dev/log.
+            evt.is_syslog|BOOL|-|A|True for writes to /dev/log.
             evt.count|UINT32|-|-|1 for every event; useful in aggregations.
             evt.abspath|CHARBUF|k?|-|Absolute path computed from dirfd and name of the *at calls.
             evt.is_open_read|BOOL|-|-|True for open calls with read access.
@@ -92,8 +96,8 @@ public final class FieldCatalog {
             proc.vpgid.exepath|FSPATH|-|-|Executable path of the process group leader.
             proc.duration|RELTIME|-|-|Time since the process started.
             proc.ppid.duration|RELTIME|-|-|Time since the parent started.
-            proc.pid.ts|RELTIME|-|-|Start time of the process relative to the capture.
-            proc.ppid.ts|RELTIME|-|-|Start time of the parent relative to the capture.
+            proc.pid.ts|RELTIME|-|A|Start time of the process relative to the capture.
+            proc.ppid.ts|RELTIME|-|A|Start time of the parent relative to the capture.
             proc.is_exe_writable|BOOL|-|-|True when the executable is writable by the process user.
             proc.is_exe_upper_layer|BOOL|-|-|True when the executable lives in the upper (writable) layer of an overlay file system.
             proc.is_exe_from_memfd|BOOL|-|-|True when the executable is a memfd (fileless execution).
@@ -102,8 +106,8 @@ public final class FieldCatalog {
             proc.exe_ino|INT64|-|-|Inode number of the executable.
             proc.exe_ino.ctime|ABSTIME|-|-|Last status change time of the executable's inode.
             proc.exe_ino.mtime|ABSTIME|-|-|Last modification time of the executable's inode.
-            proc.exe_ino.ctime_duration_proc_start|ABSTIME|-|-|Time from the executable's ctime to the process start.
-            proc.exe_ino.ctime_duration_pidns_start|ABSTIME|-|-|Time from the pid namespace start to the executable's ctime.
+            proc.exe_ino.ctime_duration_proc_start|ABSTIME|-|A|Time from the executable's ctime to the process start.
+            proc.exe_ino.ctime_duration_pidns_start|ABSTIME|-|A|Time from the pid namespace start to the executable's ctime.
             proc.pidns_init_start_ts|UINT64|-|-|Start time of the pid namespace's init process.
             proc.fdopencount|UINT64|-|-|Number of open file descriptors.
             proc.stdin.type|CHARBUF|-|-|Kind of the fd 0 (file, ipv4, pipe...).
@@ -115,8 +119,8 @@ public final class FieldCatalog {
             thread.tid|INT64|-|-|Thread id.
             thread.ismain|BOOL|-|-|True for the main thread of its process.
             thread.vtid|INT64|-|-|Thread id as seen in its pid namespace.
-            thread.exectime|RELTIME|-|-|CPU time of the last scheduled slice.
-            thread.totexectime|RELTIME|-|-|Total CPU time of the thread.
+            thread.exectime|RELTIME|-|A|CPU time of the last scheduled slice.
+            thread.totexectime|RELTIME|-|A|Total CPU time of the thread.
             thread.cgroups|CHARBUF|-|-|All cgroups of the thread.
             thread.cgroup|CHARBUF|k|-|Cgroup of the thread for the subsystem given as argument.
             thread.cap_permitted|CHARBUF|-|-|Permitted capabilities, as names.
@@ -144,11 +148,11 @@ public final class FieldCatalog {
             fd.uid|CHARBUF|-|-|Unique fd id: thread id and fd number.
             fd.containername|CHARBUF|-|-|Container id and fd name.
             fd.containerdirectory|CHARBUF|-|-|Container id and fd directory.
-            fd.proto|CHARBUF|-|-|Client or server protocol name (filter only).
-            fd.cproto|CHARBUF|-|-|Protocol name of the client port.
-            fd.sproto|CHARBUF|-|-|Protocol name of the server port.
-            fd.lproto|CHARBUF|-|-|Protocol name of the local port.
-            fd.rproto|CHARBUF|-|-|Protocol name of the remote port.
+            fd.proto|CHARBUF|-|A|Client or server protocol name (filter only).
+            fd.cproto|CHARBUF|-|A|Protocol name of the client port.
+            fd.sproto|CHARBUF|-|A|Protocol name of the server port.
+            fd.lproto|CHARBUF|-|A|Protocol name of the local port.
+            fd.rproto|CHARBUF|-|A|Protocol name of the remote port.
             fd.net|IPNET|-|-|Client or server network (filter only: matches either).
             fd.cnet|IPNET|-|-|Client network.
             fd.snet|IPNET|-|-|Server network.
@@ -156,10 +160,10 @@ public final class FieldCatalog {
             fd.rnet|IPNET|-|-|Remote network.
             fd.connected|BOOL|-|-|True when the socket is connected.
             fd.name_changed|BOOL|-|-|True when the event changed the fd's name (connect, accept...).
-            fd.cip.name|CHARBUF|-|-|Domain name of the client address.
-            fd.sip.name|CHARBUF|-|-|Domain name of the server address.
-            fd.lip.name|CHARBUF|-|-|Domain name of the local address.
-            fd.rip.name|CHARBUF|-|-|Domain name of the remote address.
+            fd.cip.name|CHARBUF|-|A|Domain name of the client address.
+            fd.sip.name|CHARBUF|-|A|Domain name of the server address.
+            fd.lip.name|CHARBUF|-|A|Domain name of the local address.
+            fd.rip.name|CHARBUF|-|A|Domain name of the remote address.
             fd.dev|INT32|-|-|Device number of the file.
             fd.dev.major|INT32|-|-|Major device number.
             fd.dev.minor|INT32|-|-|Minor device number.
@@ -184,38 +188,38 @@ public final class FieldCatalog {
             container.full_id|CHARBUF|-|-|Full container id.
             container.name|CHARBUF|-|-|Container name, or host.
             container.image|CHARBUF|-|-|Container image name, with tag.
-            container.image.id|CHARBUF|-|-|Container image id.
+            container.image.id|CHARBUF|-|A|Container image id.
             container.image.repository|CHARBUF|-|-|Container image repository.
             container.image.tag|CHARBUF|-|-|Container image tag.
             container.image.digest|CHARBUF|-|-|Container image digest.
             container.type|CHARBUF|-|-|Container runtime: docker, containerd, cri-o, podman...
             container.privileged|BOOL|-|-|True when the container runs privileged.
-            container.mounts|CHARBUF|-|-|All mounts of the container, as text.
-            container.mount|CHARBUF|k|-|One mount, by index or source path.
-            container.mount.source|CHARBUF|k|-|Source of a mount, by index or destination path.
-            container.mount.dest|CHARBUF|k|-|Destination of a mount, by index or source path.
-            container.mount.mode|CHARBUF|k|-|Mode of a mount, by index or source path.
-            container.mount.rdwr|CHARBUF|k|-|Read-write flag of a mount.
-            container.mount.propagation|CHARBUF|k|-|Propagation of a mount.
-            container.healthcheck|CHARBUF|-|-|Health check command of the container.
-            container.liveness_probe|CHARBUF|-|-|Liveness probe command of the container.
-            container.readiness_probe|CHARBUF|-|-|Readiness probe command of the container.
-            container.start_ts|ABSTIME|-|-|Container start time.
-            container.duration|RELTIME|-|-|Time since the container started.
-            container.ip|CHARBUF|-|-|Primary address of the container.
-            container.host_pid|BOOL|-|-|True when the container shares the host pid namespace.
-            container.host_network|BOOL|-|-|True when the container shares the host network namespace.
-            container.host_ipc|BOOL|-|-|True when the container shares the host IPC namespace.
+            container.mounts|CHARBUF|-|A|All mounts of the container, as text.
+            container.mount|CHARBUF|k|A|One mount, by index or source path.
+            container.mount.source|CHARBUF|k|A|Source of a mount, by index or destination path.
+            container.mount.dest|CHARBUF|k|A|Destination of a mount, by index or source path.
+            container.mount.mode|CHARBUF|k|A|Mode of a mount, by index or source path.
+            container.mount.rdwr|CHARBUF|k|A|Read-write flag of a mount.
+            container.mount.propagation|CHARBUF|k|A|Propagation of a mount.
+            container.healthcheck|CHARBUF|-|A|Health check command of the container.
+            container.liveness_probe|CHARBUF|-|A|Liveness probe command of the container.
+            container.readiness_probe|CHARBUF|-|A|Readiness probe command of the container.
+            container.start_ts|ABSTIME|-|A|Container start time.
+            container.duration|RELTIME|-|A|Time since the container started.
+            container.ip|CHARBUF|-|A|Primary address of the container.
+            container.host_pid|BOOL|-|A|True when the container shares the host pid namespace.
+            container.host_network|BOOL|-|A|True when the container shares the host network namespace.
+            container.host_ipc|BOOL|-|A|True when the container shares the host IPC namespace.
             container.cni.json|CHARBUF|-|U|CNI result of the container, as JSON.
             k8s.ns.name|CHARBUF|-|-|Kubernetes namespace of the pod.
             k8s.pod.name|CHARBUF|-|-|Kubernetes pod name.
             k8s.pod.id|CHARBUF|-|-|Kubernetes pod uid (legacy name).
             k8s.pod.uid|CHARBUF|-|-|Kubernetes pod uid.
-            k8s.pod.sandbox_id|CHARBUF|-|-|Pod sandbox id, 12 characters.
-            k8s.pod.full_sandbox_id|CHARBUF|-|-|Full pod sandbox id.
+            k8s.pod.sandbox_id|CHARBUF|-|A|Pod sandbox id, 12 characters.
+            k8s.pod.full_sandbox_id|CHARBUF|-|A|Full pod sandbox id.
             k8s.pod.label|CHARBUF|k|-|One pod label, by key.
             k8s.pod.labels|CHARBUF|-|-|All pod labels.
-            k8s.pod.ip|CHARBUF|-|-|Pod address.
+            k8s.pod.ip|CHARBUF|-|A|Pod address.
             k8s.pod.cni.json|CHARBUF|-|U|CNI result of the pod sandbox, as JSON.
             """;
 
@@ -238,7 +242,7 @@ public final class FieldCatalog {
                 default -> throw new IllegalStateException("bad arg kind in catalogue: " + line);
             };
             Field f = new Field(fields.size(), c[0], FieldType.valueOf(c[1]), arg, c[3].contains("L"),
-                    !c[3].contains("U"), c[4]);
+                    !c[3].contains("U"), !c[3].contains("U") && !c[3].contains("A"), c[4]);
             if (byName.put(f.name(), f) != null) {
                 throw new IllegalStateException("duplicate field " + f.name());
             }

@@ -5,12 +5,15 @@ import io.peregrine.protocol.fields.FieldRef;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A field reference prepared for extraction: the operation that computes it, its parsed argument,
- * and the bytes that label its values in projected records.
+ * A field reference prepared for extraction: the family and field that compute it, its parsed
+ * argument, and the bytes that label its values in projected records.
  */
 public final class CompiledField {
     public final FieldRef ref;
-    final int op;
+    /** The family that computes the field; null when none does (the value is always absent). */
+    final FieldFamily family;
+    /** The field within its family (a constant of the family's enum); null with the family. */
+    final ExtractedField field;
     /** Numeric argument (ancestor level, argument index), or -1. */
     final int index;
     /** Text argument (argument name, variable name, subsystem), or null. */
@@ -21,9 +24,10 @@ public final class CompiledField {
     /** Parameter position of {@code evt.arg.NAME} per scap code, resolved lazily (-2: not yet). */
     final byte[] paramByCode;
 
-    CompiledField(FieldRef ref, int op, int index, String key, int scapLimit) {
+    CompiledField(FieldRef ref, ExtractedField field, int index, String key, int scapLimit) {
         this.ref = ref;
-        this.op = op;
+        this.family = field == null ? null : field.family();
+        this.field = field;
         this.index = index;
         this.key = key;
         this.keyBytes = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
@@ -33,7 +37,7 @@ public final class CompiledField {
     }
 
     public boolean supported() {
-        return op != FieldExtractor.OP_UNSUPPORTED;
+        return family != null;
     }
 
     public int fieldId() {

@@ -1,11 +1,16 @@
 package io.peregrine.state.parsers;
 
+import io.peregrine.protocol.event.EventRecord;
 import io.peregrine.protocol.event.EventTable;
 import io.peregrine.protocol.event.EventType;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
 /**
- * Parameter positions by name for every type code, computed once: layouts differ between the
- * versions of one call (older captures), so parsers look parameters up by their scap name.
+ * Parameter positions by name for every type code, computed once, and reading their values: layouts
+ * differ between the versions of one call (older captures), so parsers look parameters up by their
+ * scap name.
  */
 final class Params {
     private Params() {
@@ -54,5 +59,39 @@ final class Params {
     /** Position of parameter {@code key} in events of type {@code code}, or -1. */
     static int of(int code, int key) {
         return INDEX[code][key];
+    }
+
+    // ---- values ----
+
+    static boolean has(EventRecord e, int i) {
+        return i >= 0 && i < e.nparams() && e.paramLen(i) > 0;
+    }
+
+    static long param(EventRecord e, int code, int key, long dflt) {
+        int i = Params.of(code, key);
+        return has(e, i) ? e.number(i) : dflt;
+    }
+
+    static long paramOf(EventRecord e, int key, long dflt) {
+        return param(e, e.type(), key, dflt);
+    }
+
+    static byte[] stringBytes(EventRecord e, int i) {
+        byte[] b = new byte[e.stringLen(i)];
+        MemorySegment.copy(e.segment(), ValueLayout.JAVA_BYTE, e.paramOffset(i), b, 0, b.length);
+        return b;
+    }
+
+    static byte[] str(EventRecord e, int code, int key, byte[] dflt) {
+        int i = Params.of(code, key);
+        return has(e, i) ? stringBytes(e, i) : dflt;
+    }
+
+    static byte[] buf(EventRecord e, int code, int key, byte[] dflt) {
+        int i = Params.of(code, key);
+        if (i < 0 || i >= e.nparams()) {
+            return dflt;
+        }
+        return e.bytes(i);
     }
 }

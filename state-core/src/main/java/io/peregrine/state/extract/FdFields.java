@@ -1,0 +1,217 @@
+package io.peregrine.state.extract;
+
+import io.peregrine.protocol.projection.ProjectionEncoder;
+import io.peregrine.state.fds.FdInfo;
+import io.peregrine.protocol.scap.FdTypes;
+import io.peregrine.state.parsers.EventContext;
+import io.peregrine.state.threads.ThreadInfo;
+
+import java.util.List;
+
+/** The {@code fd.*} fields (libsinsp's fd filtercheck): the fd the event refers to, and the process's fds. */
+final class FdFields {
+
+    enum Fd implements ExtractedField {
+        NUM("fd.num"), TYPE("fd.type"), TYPECHAR("fd.typechar"), NAME("fd.name"), DIRECTORY("fd.directory"),
+        FILENAME("fd.filename"), IP("fd.ip", "fd.net"), CIP("fd.cip", "fd.cnet"), SIP("fd.sip", "fd.snet"),
+        LIP("fd.lip", "fd.lnet"), RIP("fd.rip", "fd.rnet"), PORT("fd.port"), CPORT("fd.cport"),
+        SPORT("fd.sport"), LPORT("fd.lport"), RPORT("fd.rport"), L4PROTO("fd.l4proto"),
+        SOCKFAMILY("fd.sockfamily"), IS_SERVER("fd.is_server"), UID("fd.uid"),
+        CONTAINERNAME("fd.containername"), CONTAINERDIRECTORY("fd.containerdirectory"),
+        CONNECTED("fd.connected"), NAME_CHANGED("fd.name_changed"), DEV("fd.dev"), DEV_MAJOR("fd.dev.major"),
+        DEV_MINOR("fd.dev.minor"), INO("fd.ino"), NAMERAW("fd.nameraw"), TYPES("fd.types");
+
+        private final List<String> names;
+
+        Fd(String... names) {
+            this.names = List.of(names);
+        }
+
+        @Override
+        public FieldFamily family() {
+            return FieldFamily.FD;
+        }
+
+        @Override
+        public List<String> names() {
+            return names;
+        }
+    }
+
+    private static final byte[] HOST = {'h', 'o', 's', 't'};
+    private static final byte[] IP_FAMILY = {'i', 'p'};
+    private static final byte[] UNIX_FAMILY = {'u', 'n', 'i', 'x'};
+
+    void extract(CompiledField f, EventContext c, ProjectionEncoder out) {
+        Fd field = (Fd) f.field;
+        FdInfo fd = c.fd;
+        if (field == Fd.NUM) {
+            if (c.fdNum < 0 && fd == null) {
+                out.absent();
+            } else {
+                out.int64(c.fdNum);
+            }
+            return;
+        }
+        if (field == Fd.TYPES) {
+            types(f, c, out);
+            return;
+        }
+        if (fd == null) {
+            out.absent();
+            return;
+        }
+        switch (field) {
+            case TYPE -> nameOrAbsent(FdTypes.typeName(fd.type), out);
+            case TYPECHAR -> typeChar(fd, out);
+            case NAME -> out.bytes(fd.name);
+            case NAMERAW -> out.bytes(fd.nameRaw != null ? fd.nameRaw : fd.name);
+            case DIRECTORY, FILENAME -> pathPart(field, fd, out);
+            case IP, CIP, SIP, LIP, RIP, PORT, CPORT, SPORT, LPORT, RPORT -> endpoint(field, fd, out);
+            case L4PROTO -> nameOrAbsent(fd.isIp() && (fd.connected || fd.server)
+                    ? FdTypes.l4protoName(fd.l4proto) : null, out);
+            case SOCKFAMILY -> nameOrAbsent(fd.isIp() ? IP_FAMILY
+                    : fd.type == FdTypes.UNIX_SOCK ? UNIX_FAMILY : null, out);
+            case IS_SERVER -> out.bool(fd.server);
+            case CONNECTED -> {
+                if (!fd.isSocket()) {
+                    out.absent();
+                } else {
+                    out.bool(fd.connected);
+                }
+            }
+            case NAME_CHANGED -> out.bool(c.fdNameChanged);
+            case UID -> {
+                int at = out.beginBytes();
+                out.appendDecimal(c.thread == null ? c.evt.tid() : c.thread.tid);
+                out.appendDecimal(c.fdNum);
+                out.endBytes(at);
+            }
+            case CONTAINERNAME, CONTAINERDIRECTORY -> inContainer(field, c, fd, out);
+            case DEV -> out.int64(fd.dev);
+            case DEV_MAJOR -> out.int64((fd.dev >>> 20) & 0xfff);
+            case DEV_MINOR -> out.int64(fd.dev & 0xfffff);
+            case INO -> out.int64(fd.ino);
+            case NUM, TYPES -> out.absent();
+        }
+    }
+
+    private static void nameOrAbsent(byte[] name, ProjectionEncoder out) {
+        if (name == null) {
+            out.absent();
+        } else {
+            out.bytes(name);
+        }
+    }
+
+    private static void typeChar(FdInfo fd, ProjectionEncoder out) {
+        byte ch = FdTypes.typeChar(fd.type);
+        if (ch == 0) {
+            out.absent();
+        } else {
+            int at = out.beginBytes();
+            out.append(ch);
+            out.endBytes(at);
+        }
+    }
+
+    private static void pathPart(Fd field, FdInfo fd, ProjectionEncoder out) {
+        if (!fd.isFile()) {
+            out.absent();
+            return;
+        }
+        byte[] n = fd.name;
+        int slash = lastSlash(n);
+        if (fd.type == FdTypes.DIRECTORY && field == Fd.DIRECTORY) {
+            out.bytes(n);
+        } else if (fd.type == FdTypes.DIRECTORY) {
+            out.absent();
+        } else if (field == Fd.DIRECTORY) {
+            out.bytes(n, 0, slash <= 0 ? (slash == 0 ? 1 : 0) : slash);
+        } else {
+            out.bytes(n, slash + 1, n.length - slash - 1);
+        }
+    }
+
+    private static void inContainer(Fd field, EventContext c, FdInfo fd, ProjectionEncoder out) {
+        byte[] id = c.thread == null ? HOST : c.thread.container.id();
+        int at = out.beginBytes();
+        out.append(id, 0, id.length);
+        out.append((byte) ':');
+        if (field == Fd.CONTAINERNAME) {
+            out.append(fd.name, 0, fd.name.length);
+        } else {
+            int slash = lastSlash(fd.name);
+            out.append(fd.name, 0, Math.max(slash, 0));
+        }
+        out.endBytes(at);
+    }
+
+    private static int lastSlash(byte[] n) {
+        for (int i = n.length - 1; i >= 0; i--) {
+            if (n[i] == '/') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void endpoint(Fd field, FdInfo fd, ProjectionEncoder out) {
+        if (!fd.isIp() || fd.ipVersion == 0 || !(fd.connected || fd.server)) {
+            out.absent();
+            return;
+        }
+        boolean clientKnown = fd.clientPort != 0 || fd.clientLo != 0 || fd.clientHi != 0;
+        boolean client = switch (field) {
+            case CIP, CPORT -> true;
+            case SIP, SPORT, IP, PORT -> false;
+            // Local is the client side unless this process is the server.
+            default -> (field == Fd.LIP || field == Fd.LPORT) != fd.server;
+        };
+        boolean port = field == Fd.PORT || field == Fd.CPORT || field == Fd.SPORT || field == Fd.LPORT
+                || field == Fd.RPORT;
+        if (client && !clientKnown) {
+            out.absent();
+            return;
+        }
+        if (port) {
+            out.uint64(client ? fd.clientPort : fd.serverPort);
+            return;
+        }
+        long hi = client ? fd.clientHi : fd.serverHi;
+        long lo = client ? fd.clientLo : fd.serverLo;
+        if (fd.ipVersion == 4) {
+            out.ip4((int) lo);
+        } else {
+            out.ip6(hi, lo);
+        }
+    }
+
+    private static void types(CompiledField f, EventContext c, ProjectionEncoder out) {
+        ThreadInfo t = c.thread;
+        if (t == null || t.fds == null) {
+            out.absent();
+            return;
+        }
+        if (f.index >= 0) {
+            FdInfo s = t.fds.get(f.index);
+            nameOrAbsent(s == null ? null : FdTypes.typeName(s.type), out);
+            return;
+        }
+        // Distinct kinds among the process's fds.
+        out.beginList();
+        int seen = 0;
+        for (int i = 0; i < t.fds.capacity(); i++) {
+            FdInfo s = t.fds.get(i);
+            if (s == null || s.type <= 0 || s.type >= 32 || (seen & (1 << s.type)) != 0) {
+                continue;
+            }
+            byte[] n = FdTypes.typeName(s.type);
+            if (n != null) {
+                seen |= 1 << s.type;
+                out.bytes(n);
+            }
+        }
+        out.endList();
+    }
+}
