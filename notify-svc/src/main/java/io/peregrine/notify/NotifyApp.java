@@ -6,7 +6,7 @@ import io.peregrine.notify.delivery.ConsumerSettings;
 import io.peregrine.notify.delivery.StreamSetup;
 import io.peregrine.notify.history.HistoryStore;
 import io.peregrine.protocol.Subjects;
-import io.peregrine.protocol.nats.NatsClient;
+import io.peregrine.kit.nats.NatsClient;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

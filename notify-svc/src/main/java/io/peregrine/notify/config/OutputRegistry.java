@@ -10,7 +10,7 @@ import io.peregrine.notify.delivery.OutputSet;
 import io.peregrine.notify.delivery.RetryPolicy;
 import io.peregrine.notify.output.OutputSpec;
 import io.peregrine.notify.output.Outputs;
-import io.peregrine.protocol.nats.NatsClient;
+import io.peregrine.kit.nats.NatsClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package io.peregrine.rules.api;
 
-import io.peregrine.rules.auth.Roles;
+import io.peregrine.kit.auth.Roles;
 import io.peregrine.rules.compile.CompiledRuleset;
 import io.peregrine.rules.compile.RuleCompiler;
 import io.peregrine.rules.draft.DraftRuleset;

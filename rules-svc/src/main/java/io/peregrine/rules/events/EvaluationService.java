@@ -3,7 +3,7 @@ package io.peregrine.rules.events;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.peregrine.protocol.alert.Priority;
-import io.peregrine.protocol.nats.NatsClient;
+import io.peregrine.kit.nats.NatsClient;
 import io.peregrine.rules.alerts.AlertPublisher;
 import io.peregrine.rules.alerts.RuleThrottle;
 import io.peregrine.rules.live.ActiveRuleset;

@@ -1,6 +1,6 @@
 package io.peregrine.rules.live;
 
-import io.peregrine.protocol.nats.NatsClient;
+import io.peregrine.kit.nats.NatsClient;
 import io.peregrine.rules.draft.DraftRuleset;
 import io.peregrine.rules.draft.ImportPlan;
 import io.peregrine.rules.draft.RuleFile;
