@@ -1,4 +1,4 @@
-package io.peregrine.notify.history;
+package io.peregrine.notify.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

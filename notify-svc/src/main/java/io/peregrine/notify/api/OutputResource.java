@@ -1,8 +1,10 @@
-package io.peregrine.notify.config;
+package io.peregrine.notify.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.peregrine.kit.auth.Roles;
+import io.peregrine.notify.config.OutputEntity;
+import io.peregrine.notify.config.OutputRegistry;
 import io.peregrine.notify.output.Delivery;
 import io.peregrine.notify.output.Notification;
 import io.peregrine.notify.output.Output;
