@@ -5,7 +5,6 @@ import io.nats.client.JetStreamManagement;
 import io.peregrine.protocol.Subjects;
 import io.peregrine.kit.nats.JetStreams;
 import io.peregrine.kit.nats.NatsClient;
-import io.peregrine.kit.nats.NatsSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,7 +58,9 @@ class EventStreamConsumerTest {
                 Thread.sleep(50);
             }
         }
-        nats = new NatsClient(NatsSettings.plain("nats://127.0.0.1:" + port), "rules-events-test", 1);
+        nats = new NatsClient(List.of("nats://127.0.0.1:" + port), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), "rules-events-test", 1);
     }
 
     @AfterEach

@@ -8,11 +8,12 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The one NATS connection of a service. It is opened in the background and reconnects forever,
@@ -28,15 +29,21 @@ public class NatsClient {
     private final int replicas;
     private volatile Connection connection;
 
-    @Inject
-    public NatsClient(NatsConfig config,
-                      @ConfigProperty(name = "quarkus.application.name", defaultValue = "peregrine") String name) {
-        this(config.settings(), name, config.replicas());
-    }
-
-    /** A connection outside CDI (tests, tools). */
-    public NatsClient(NatsSettings settings, String name, int replicas) {
-        this.settings = settings;
+    public NatsClient(
+            @ConfigProperty(name = "peregrine.nats.url", defaultValue = "nats://127.0.0.1:4222") List<String> servers,
+            @ConfigProperty(name = "peregrine.nats.user") Optional<String> user,
+            @ConfigProperty(name = "peregrine.nats.password") Optional<String> password,
+            @ConfigProperty(name = "peregrine.nats.token") Optional<String> token,
+            @ConfigProperty(name = "peregrine.nats.creds-file") Optional<String> credsFile,
+            @ConfigProperty(name = "peregrine.nats.tls.enabled", defaultValue = "false") boolean tls,
+            @ConfigProperty(name = "peregrine.nats.tls.truststore") Optional<String> truststore,
+            @ConfigProperty(name = "peregrine.nats.tls.truststore-password") Optional<String> truststorePassword,
+            @ConfigProperty(name = "peregrine.nats.tls.keystore") Optional<String> keystore,
+            @ConfigProperty(name = "peregrine.nats.tls.keystore-password") Optional<String> keystorePassword,
+            @ConfigProperty(name = "quarkus.application.name", defaultValue = "peregrine") String name,
+            @ConfigProperty(name = "peregrine.nats.replicas", defaultValue = "1") int replicas) {
+        this.settings = new NatsSettings(servers, user, password, token, credsFile, tls,
+                truststore, truststorePassword, keystore, keystorePassword);
         this.name = name;
         this.replicas = replicas;
     }
