@@ -2,6 +2,7 @@ package io.peregrine.capture.api;
 
 import io.peregrine.capture.pipeline.CapturePipeline;
 import io.peregrine.capture.service.CaptureService;
+import io.peregrine.kit.auth.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 
 @Path("/api/v1/capture")
-@RolesAllowed({"viewer", "editor", "admin"})
+@RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class CaptureResource {
 

@@ -3,6 +3,7 @@ package io.peregrine.capture.api;
 import io.peregrine.capture.recording.Recording;
 import io.peregrine.capture.recording.RecordingFormat;
 import io.peregrine.capture.service.CaptureService;
+import io.peregrine.kit.auth.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,7 +26,7 @@ import java.util.Locale;
  */
 @Path("/api/v1/capture/recordings")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("admin")
+@RolesAllowed(Roles.ADMIN)
 public class RecordingResource {
 
     private final CaptureService capture;

@@ -10,8 +10,8 @@ import io.peregrine.capture.pipeline.CaptureSource;
 import io.peregrine.protocol.Subjects;
 import io.peregrine.protocol.interest.Interest;
 import io.peregrine.protocol.interest.InterestFormatException;
-import io.peregrine.protocol.nats.InterestBucket;
-import io.peregrine.protocol.nats.NatsClient;
+import io.peregrine.kit.nats.InterestBucket;
+import io.peregrine.kit.nats.NatsClient;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;

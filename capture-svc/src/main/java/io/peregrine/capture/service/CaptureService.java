@@ -8,7 +8,7 @@ import io.peregrine.capture.selection.EnterSelection;
 import io.peregrine.capture.selection.InterestWatcher;
 import io.peregrine.capture.source.Sources;
 import io.peregrine.protocol.Subjects;
-import io.peregrine.protocol.nats.NatsClient;
+import io.peregrine.kit.nats.NatsClient;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

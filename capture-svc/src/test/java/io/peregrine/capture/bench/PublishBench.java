@@ -11,7 +11,7 @@ import io.peregrine.driver.source.EventConsumer;
 import io.peregrine.driver.source.EventSource;
 import io.peregrine.protocol.event.EventRecord;
 import io.peregrine.protocol.frame.FrameView;
-import io.peregrine.protocol.nats.NatsSettings;
+import io.peregrine.kit.nats.NatsSettings;
 
 import java.io.ByteArrayOutputStream;
 import java.lang.foreign.MemorySegment;

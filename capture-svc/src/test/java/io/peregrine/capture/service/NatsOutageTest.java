@@ -12,7 +12,7 @@ import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventRecord;
 import io.peregrine.protocol.event.EventRecordBuilder;
 import io.peregrine.protocol.frame.FrameView;
-import io.peregrine.protocol.nats.NatsSettings;
+import io.peregrine.kit.nats.NatsSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import io.peregrine.driver.scap.ScapReader;
 import io.peregrine.protocol.Subjects;
 import io.peregrine.protocol.event.EventRecord;
 import io.peregrine.protocol.frame.FrameView;
-import io.peregrine.protocol.nats.NatsClient;
+import io.peregrine.kit.nats.NatsClient;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

@@ -10,21 +10,20 @@ import io.peregrine.notify.delivery.OutputSet;
 import io.peregrine.notify.delivery.RetryPolicy;
 import io.peregrine.notify.output.OutputSpec;
 import io.peregrine.notify.output.Outputs;
-import io.peregrine.protocol.nats.NatsClient;
+import io.peregrine.notify.service.NotifyConfig;
+import io.peregrine.kit.nats.NatsClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,18 +49,8 @@ public class OutputRegistry {
     @Inject
     MeterRegistry meterRegistry;
 
-    @ConfigProperty(name = "peregrine.notify.terminal-file")
-    Optional<String> terminalFile;
-    @ConfigProperty(name = "peregrine.notify.outputs-file")
-    Optional<String> outputsFile;
-    @ConfigProperty(name = "peregrine.notify.control-subject", defaultValue = "peregrine.control.outputs")
-    String controlSubject;
-    @ConfigProperty(name = "peregrine.notify.retry.max-attempts", defaultValue = "10")
-    int maxAttempts;
-    @ConfigProperty(name = "peregrine.notify.retry.initial-backoff", defaultValue = "PT0.5S")
-    Duration initialBackoff;
-    @ConfigProperty(name = "peregrine.notify.retry.max-backoff", defaultValue = "PT60S")
-    Duration maxBackoff;
+    @Inject
+    NotifyConfig config;
 
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2,
             Thread.ofPlatform().name("notify-timer-", 0).daemon().factory());
@@ -83,7 +72,7 @@ public class OutputRegistry {
             LOG.info("Output configuration changed on another replica; reloading");
             reloadBlocking();
         });
-        dispatcher.subscribe(controlSubject);
+        dispatcher.subscribe(config.controlSubject());
     }
 
     public OutputSet outputs() {
@@ -99,7 +88,8 @@ public class OutputRegistry {
     }
 
     public RetryPolicy retryPolicy() {
-        return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff);
+        NotifyConfig.Retry retry = config.retry();
+        return new RetryPolicy(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff());
     }
 
     public Map<String, OutputSpec> bootstrapOutputs() {
@@ -124,7 +114,8 @@ public class OutputRegistry {
 
     private Map<String, OutputSpec> readBootstrap() {
         Map<String, OutputSpec> m = new LinkedHashMap<>();
-        terminalFile.filter(s -> !s.isBlank()).ifPresent(p ->
+        Optional<String> outputsFile = config.outputsFile();
+        config.terminalFile().filter(s -> !s.isBlank()).ifPresent(p ->
                 m.put("terminal", OutputSpec.builder("terminal", "terminal").path(p).build()));
         if (outputsFile.isPresent() && !outputsFile.get().isBlank()) {
             try {
@@ -162,7 +153,7 @@ public class OutputRegistry {
 
     /** Tells the other replicas to reload. */
     public void announce() {
-        natsClient.connection().publish(controlSubject, "outputs".getBytes(StandardCharsets.UTF_8));
+        natsClient.connection().publish(config.controlSubject(), "outputs".getBytes(StandardCharsets.UTF_8));
     }
 
     private Map<String, OutputSpec> parse(List<OutputEntity> rows) {

@@ -11,7 +11,7 @@ import io.nats.client.impl.NatsMessage;
 import io.peregrine.notify.output.Notification;
 import io.peregrine.protocol.alert.Alert;
 import io.peregrine.protocol.alert.AlertJson;
-import io.peregrine.protocol.nats.PullConsumers;
+import io.peregrine.kit.nats.PullConsumers;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;

@@ -7,7 +7,7 @@ import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
-import io.peregrine.protocol.nats.JetStreams;
+import io.peregrine.kit.nats.JetStreams;
 
 import java.io.IOException;
 import java.time.Duration;

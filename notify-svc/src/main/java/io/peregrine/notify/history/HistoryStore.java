@@ -2,13 +2,13 @@ package io.peregrine.notify.history;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.peregrine.notify.service.NotifyConfig;
 import io.peregrine.protocol.alert.Alert;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -40,10 +40,8 @@ public class HistoryStore {
     @Inject
     MeterRegistry meters;
 
-    @ConfigProperty(name = "peregrine.notify.history.enabled", defaultValue = "true")
-    boolean enabled;
-    @ConfigProperty(name = "peregrine.notify.history.retention", defaultValue = "P30D")
-    Duration retention;
+    @Inject
+    NotifyConfig config;
 
     private final BlockingQueue<Alert> queue = new ArrayBlockingQueue<>(100_000);
     private Counter stored;
@@ -52,7 +50,7 @@ public class HistoryStore {
     private Thread writer;
 
     public synchronized void start() {
-        if (!enabled || running) {
+        if (!config.history().enabled() || running) {
             return;
         }
         stored = meters.counter("peregrine.notify.history.stored");
@@ -132,7 +130,7 @@ public class HistoryStore {
     public long purge() {
         try {
             return pool.preparedQuery("delete from notify.alert_history where time < $1")
-                    .execute(Tuple.of(OffsetDateTime.now(ZoneOffset.UTC).minus(retention)))
+                    .execute(Tuple.of(OffsetDateTime.now(ZoneOffset.UTC).minus(config.history().retention())))
                     .await().atMost(Duration.ofMinutes(5)).rowCount();
         } catch (RuntimeException e) {
             LOG.warnf("Alert history retention: %s", e.toString());

@@ -8,8 +8,8 @@ import io.nats.client.impl.Headers;
 import io.peregrine.protocol.Subjects;
 import io.peregrine.protocol.alert.Alert;
 import io.peregrine.protocol.alert.AlertJson;
-import io.peregrine.protocol.nats.JetStreams;
-import io.peregrine.protocol.nats.NatsClient;
+import io.peregrine.kit.nats.JetStreams;
+import io.peregrine.kit.nats.NatsClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

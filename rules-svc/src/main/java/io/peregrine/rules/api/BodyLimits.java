@@ -1,12 +1,12 @@
 package io.peregrine.rules.api;
 
+import io.peregrine.rules.service.RulesConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Request body limits per endpoint: capture files may be as large as
@@ -23,10 +23,13 @@ public class BodyLimits {
     // Just after Quarkus's upload limit route (order -2), which sets the global limit.
     private static final int ORDER = -1;
 
-    @ConfigProperty(name = "peregrine.rules.max-body-size", defaultValue = "4M")
-    MemorySize maxBody;
-    @ConfigProperty(name = "peregrine.rules.max-capture-size", defaultValue = "64M")
-    MemorySize maxCapture;
+    private final MemorySize maxBody;
+    private final MemorySize maxCapture;
+
+    public BodyLimits(RulesConfig config) {
+        this.maxBody = config.maxBodySize();
+        this.maxCapture = config.maxCaptureSize();
+    }
 
     void install(@Observes Router router) {
         long body = maxBody.asLongValue();

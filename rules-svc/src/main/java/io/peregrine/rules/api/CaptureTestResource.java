@@ -1,12 +1,13 @@
 package io.peregrine.rules.api;
 
-import io.peregrine.rules.auth.Roles;
+import io.peregrine.kit.auth.Roles;
 import io.peregrine.rules.compile.CompiledRuleset;
 import io.peregrine.rules.compile.RuleCompiler;
 import io.peregrine.rules.draft.DraftRuleset;
 import io.peregrine.rules.draft.ImportPlan;
 import io.peregrine.rules.draft.RuleFile;
 import io.peregrine.rules.live.ActiveRuleset;
+import io.peregrine.rules.service.RulesConfig;
 import io.peregrine.rules.store.RuleStore;
 import io.peregrine.rules.store.StoredItem;
 import io.smallrye.common.annotation.Blocking;
@@ -29,7 +30,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -56,14 +56,12 @@ public class CaptureTestResource {
     @Inject
     BodyLimits limits;
 
-    @ConfigProperty(name = "peregrine.rules.capture-max-matches", defaultValue = "10000")
-    int maxMatchesCap;
-
+    private final int maxMatchesCap;
     private final Semaphore running;
 
-    public CaptureTestResource(
-            @ConfigProperty(name = "peregrine.rules.capture-concurrency", defaultValue = "2") int concurrency) {
-        this.running = new Semaphore(Math.max(1, concurrency));
+    public CaptureTestResource(RulesConfig config) {
+        this.maxMatchesCap = config.captureMaxMatches();
+        this.running = new Semaphore(Math.max(1, config.captureConcurrency()));
     }
 
     @POST

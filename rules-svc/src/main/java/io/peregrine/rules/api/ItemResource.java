@@ -1,7 +1,7 @@
 package io.peregrine.rules.api;
 
 import io.peregrine.rules.auth.Caller;
-import io.peregrine.rules.auth.Roles;
+import io.peregrine.kit.auth.Roles;
 import io.peregrine.rules.draft.ItemBody;
 import io.peregrine.rules.draft.ItemKind;
 import io.peregrine.rules.draft.ItemSource;

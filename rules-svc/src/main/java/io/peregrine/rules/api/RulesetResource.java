@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.peregrine.protocol.fields.Field;
 import io.peregrine.protocol.fields.FieldCatalog;
 import io.peregrine.rules.auth.Caller;
-import io.peregrine.rules.auth.Roles;
+import io.peregrine.kit.auth.Roles;
 import io.peregrine.rules.draft.DraftRuleset;
 import io.peregrine.rules.draft.FalcoYaml;
 import io.peregrine.rules.draft.ImportPlan;

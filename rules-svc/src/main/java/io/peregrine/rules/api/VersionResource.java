@@ -1,7 +1,7 @@
 package io.peregrine.rules.api;
 
 import io.peregrine.rules.auth.Caller;
-import io.peregrine.rules.auth.Roles;
+import io.peregrine.kit.auth.Roles;
 import io.peregrine.rules.draft.FalcoYaml;
 import io.peregrine.rules.live.LiveRuleset;
 import io.peregrine.rules.store.RuleStore;

@@ -3,15 +3,15 @@ package io.peregrine.rules.events;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.peregrine.protocol.alert.Priority;
-import io.peregrine.protocol.nats.NatsClient;
+import io.peregrine.kit.nats.NatsClient;
 import io.peregrine.rules.alerts.AlertPublisher;
 import io.peregrine.rules.alerts.RuleThrottle;
 import io.peregrine.rules.live.ActiveRuleset;
+import io.peregrine.rules.service.RulesConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The event path of rules-svc: projected frames from the shared work queue, evaluated against
@@ -32,22 +32,16 @@ public class EvaluationService {
     private EventStreamConsumer consumer;
     private Evaluator evaluator;
 
-    public EvaluationService(NatsClient nats, ActiveRuleset active, MeterRegistry registry,
-                             @ConfigProperty(name = "peregrine.rules.evaluate", defaultValue = "true") boolean enabled,
-                             @ConfigProperty(name = "peregrine.rules.throttle.rate", defaultValue = "20") double throttleRate,
-                             @ConfigProperty(name = "peregrine.rules.throttle.burst", defaultValue = "100") int throttleBurst,
-                             @ConfigProperty(name = "peregrine.rules.matching", defaultValue = "first") String matching,
-                             @ConfigProperty(name = "peregrine.rules.events-stream-bytes", defaultValue = "268435456") long streamBytes,
-                             @ConfigProperty(name = "peregrine.rules.loss-priority", defaultValue = "ERROR") String lossPriority) {
+    public EvaluationService(NatsClient nats, ActiveRuleset active, MeterRegistry registry, RulesConfig config) {
         this.nats = nats;
         this.active = active;
         this.registry = registry;
-        this.enabled = enabled;
-        this.throttleRate = throttleRate;
-        this.throttleBurst = throttleBurst;
-        this.firstOnly = !"all".equalsIgnoreCase(matching);
-        this.streamBytes = streamBytes;
-        this.lossPriority = Priority.parse(lossPriority);
+        this.enabled = config.evaluate();
+        this.throttleRate = config.throttle().rate();
+        this.throttleBurst = config.throttle().burst();
+        this.firstOnly = !"all".equalsIgnoreCase(config.matching());
+        this.streamBytes = config.eventsStreamBytes();
+        this.lossPriority = Priority.parse(config.lossPriority());
     }
 
     void onStart(@Observes StartupEvent ev) {

@@ -8,9 +8,9 @@ import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import io.peregrine.protocol.Subjects;
-import io.peregrine.protocol.nats.JetStreams;
-import io.peregrine.protocol.nats.NatsClient;
-import io.peregrine.protocol.nats.PullConsumers;
+import io.peregrine.kit.nats.JetStreams;
+import io.peregrine.kit.nats.NatsClient;
+import io.peregrine.kit.nats.PullConsumers;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;

@@ -1,10 +1,11 @@
 package io.peregrine.rules.live;
 
-import io.peregrine.protocol.nats.NatsClient;
+import io.peregrine.kit.nats.NatsClient;
 import io.peregrine.rules.draft.DraftRuleset;
 import io.peregrine.rules.draft.ImportPlan;
 import io.peregrine.rules.draft.RuleFile;
 import io.peregrine.rules.draft.RulesetProblem;
+import io.peregrine.rules.service.RulesConfig;
 import io.peregrine.rules.store.RuleStore;
 import io.peregrine.rules.store.RuleStore.Committed;
 import io.peregrine.rules.store.StoredRuleset;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,8 +46,8 @@ public class LiveRuleset {
     @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
 
-    @ConfigProperty(name = "peregrine.rules.reconcile-interval", defaultValue = "PT5S")
-    Duration interval;
+    @Inject
+    RulesConfig config;
 
     private RulesetFollower follower;
     private volatile boolean defaultsTried;
@@ -63,6 +63,7 @@ public class LiveRuleset {
                 .description("Version of the ruleset in force in this replica").register(registry);
         follower = new RulesetFollower(nats.connection(), this::loadSnapshot, active).start();
         reconcile();    // at start, so that the stored ruleset is in force before the first request
+        Duration interval = config.reconcileInterval();
         timer.scheduleWithFixedDelay(this::reconcile, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -8,6 +8,7 @@ import io.peregrine.rules.draft.DraftRuleset;
 import io.peregrine.rules.draft.DraftRuleset.Validated;
 import io.peregrine.rules.draft.ItemKind;
 import io.peregrine.rules.draft.ItemSource;
+import io.peregrine.rules.service.RulesConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The ruleset in PostgreSQL. Every change runs in one transaction that locks the head row (so
@@ -56,18 +56,15 @@ public class RuleStore {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "peregrine.rules.max-items", defaultValue = "5000")
-    int maxItems;
-
-    @ConfigProperty(name = "peregrine.rules.max-condition-depth", defaultValue = "100")
-    int maxDepth;
+    @Inject
+    RulesConfig config;
 
     public int maxItems() {
-        return maxItems;
+        return config.maxItems();
     }
 
     public int maxDepth() {
-        return maxDepth;
+        return config.maxConditionDepth();
     }
 
     /** The stored ruleset as it is now. */
@@ -90,7 +87,7 @@ public class RuleStore {
                 .flatMap(head -> ItemEntity.<ItemEntity>list("order by position").flatMap(rows -> {
                     StoredRuleset current = stored(head.version, rows);
                     Plan plan = planner.apply(current);
-                    Validated validated = DraftRuleset.validate(plan.items(), maxItems, maxDepth);
+                    Validated validated = DraftRuleset.validate(plan.items(), maxItems(), maxDepth());
                     return write(actor, head, rows, current, plan, validated);
                 })));
     }

@@ -7,7 +7,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Files;
@@ -40,21 +39,16 @@ public class CriMetadataSource {
     private CriClient client;
     private CriResolver resolver;
 
-    public CriMetadataSource(StateIngest ingest, MeterRegistry metrics,
-                     @ConfigProperty(name = "peregrine.state.cri.enabled", defaultValue = "true") boolean enabled,
-                     @ConfigProperty(name = "peregrine.state.cri.sockets") Optional<List<String>> sockets,
-                     @ConfigProperty(name = "peregrine.host-root") Optional<String> hostRoot,
-                     @ConfigProperty(name = "peregrine.state.cri.timeout-ms", defaultValue = "2000") long timeoutMillis,
-                     @ConfigProperty(name = "peregrine.state.cri.cache-limit", defaultValue = "4096") int cacheLimit,
-                     @ConfigProperty(name = "peregrine.state.cri.negative-seconds", defaultValue = "60") long negativeSeconds) {
+    public CriMetadataSource(StateIngest ingest, MeterRegistry metrics, StateConfig config) {
+        StateConfig.Cri cri = config.state().cri();
         this.ingest = ingest;
         this.metrics = metrics;
-        this.enabled = enabled;
-        this.sockets = sockets;
-        this.hostRoot = hostRoot;
-        this.timeoutMillis = timeoutMillis;
-        this.cacheLimit = cacheLimit;
-        this.negativeSeconds = negativeSeconds;
+        this.enabled = cri.enabled();
+        this.sockets = cri.sockets();
+        this.hostRoot = config.hostRoot();
+        this.timeoutMillis = cri.timeoutMs();
+        this.cacheLimit = cri.cacheLimit();
+        this.negativeSeconds = cri.negativeSeconds();
     }
 
     /** The first candidate that exists as a socket under the host root, if any. */

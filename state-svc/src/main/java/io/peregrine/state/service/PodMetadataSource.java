@@ -11,7 +11,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Files;
@@ -39,19 +38,15 @@ public class PodMetadataSource {
     private PodWatcher watcher;
     private PodDirectory directory;
 
-    public PodMetadataSource(StateIngest ingest, MeterRegistry metrics,
-                             @ConfigProperty(name = "peregrine.state.k8s.enabled") Optional<Boolean> enabled,
-                             @ConfigProperty(name = "peregrine.state.k8s.api-url") Optional<String> apiUrl,
-                             @ConfigProperty(name = "peregrine.state.k8s.node") Optional<String> node,
-                             @ConfigProperty(name = "peregrine.state.k8s.resync-seconds", defaultValue = "300") long resyncSeconds,
-                             @ConfigProperty(name = "peregrine.state.k8s.pod-limit", defaultValue = "8192") int limit) {
+    public PodMetadataSource(StateIngest ingest, MeterRegistry metrics, StateConfig config) {
+        StateConfig.K8s k8s = config.state().k8s();
         this.ingest = ingest;
         this.metrics = metrics;
-        this.enabled = enabled;
-        this.apiUrl = apiUrl;
-        this.node = node;
-        this.resyncSeconds = resyncSeconds;
-        this.limit = limit;
+        this.enabled = k8s.enabled();
+        this.apiUrl = k8s.apiUrl();
+        this.node = k8s.node();
+        this.resyncSeconds = k8s.resyncSeconds();
+        this.limit = k8s.podLimit();
     }
 
     void start(@Observes StartupEvent e) {

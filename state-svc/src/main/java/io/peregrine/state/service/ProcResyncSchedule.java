@@ -7,12 +7,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,16 +33,13 @@ public class ProcResyncSchedule {
     private final ProcResync proc;
     private ScheduledExecutorService timer;
 
-    public ProcResyncSchedule(StateIngest ingest, MeterRegistry metrics,
-                              @ConfigProperty(name = "peregrine.state.resync.interval-seconds", defaultValue = "60") long intervalSeconds,
-                              @ConfigProperty(name = "peregrine.state.resync.grace-seconds", defaultValue = "10") long graceSeconds,
-                              @ConfigProperty(name = "peregrine.state.resync.node") Optional<String> node,
-                              @ConfigProperty(name = "peregrine.state.resync.proc", defaultValue = "/proc") String proc) {
+    public ProcResyncSchedule(StateIngest ingest, MeterRegistry metrics, StateConfig config) {
+        StateConfig.Resync resync = config.state().resync();
         this.ingest = ingest;
-        this.intervalSeconds = intervalSeconds;
-        this.graceNs = TimeUnit.SECONDS.toNanos(graceSeconds);
-        this.node = node.filter(s -> !s.isBlank()).orElseGet(ProcResyncSchedule::localNode);
-        this.proc = new ProcResync(Path.of(proc));
+        this.intervalSeconds = resync.intervalSeconds();
+        this.graceNs = TimeUnit.SECONDS.toNanos(resync.graceSeconds());
+        this.node = resync.node().filter(s -> !s.isBlank()).orElseGet(ProcResyncSchedule::localNode);
+        this.proc = new ProcResync(Path.of(resync.proc()));
         metrics.gauge("peregrine_state_resyncs", ingest.applier(), FrameApplier::resyncs);
         metrics.gauge("peregrine_state_resync_threads_removed", ingest.applier(), FrameApplier::resyncRemoved);
         metrics.gauge("peregrine_state_resync_fds_removed", ingest.applier(), FrameApplier::resyncFdsRemoved);

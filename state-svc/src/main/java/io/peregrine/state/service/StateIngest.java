@@ -13,15 +13,14 @@ import io.peregrine.protocol.frame.FrameEncoder;
 import io.peregrine.protocol.frame.FrameKind;
 import io.peregrine.protocol.interest.Interest;
 import io.peregrine.protocol.interest.InterestFormatException;
-import io.peregrine.protocol.nats.InterestBucket;
-import io.peregrine.protocol.nats.NatsClient;
+import io.peregrine.kit.nats.InterestBucket;
+import io.peregrine.kit.nats.NatsClient;
 import io.peregrine.protocol.projection.ProjectionEncoder;
 import io.peregrine.state.projection.Projector;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.HashMap;
@@ -50,11 +49,10 @@ public class StateIngest {
     private volatile boolean running;
     private volatile String interestError;
 
-    public StateIngest(NatsClient nats, MeterRegistry metrics,
-                       @ConfigProperty(name = "peregrine.state.subject", defaultValue = "peregrine.raw.>") String subject) {
+    public StateIngest(NatsClient nats, MeterRegistry metrics, StateConfig config) {
         this.nats = nats;
         this.metrics = metrics;
-        this.subject = subject;
+        this.subject = config.state().subject();
         metrics.gauge("peregrine_state_frames", applier, FrameApplier::frames);
         metrics.gauge("peregrine_state_frames_malformed", applier, FrameApplier::malformed);
         metrics.gauge("peregrine_state_events_lost", applier, FrameApplier::lostEvents);

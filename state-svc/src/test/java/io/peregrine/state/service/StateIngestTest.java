@@ -13,7 +13,7 @@ import io.peregrine.protocol.frame.FrameEncoder;
 import io.peregrine.protocol.frame.FrameKind;
 import io.peregrine.protocol.frame.FrameView;
 import io.peregrine.protocol.interest.Interest;
-import io.peregrine.protocol.nats.NatsClient;
+import io.peregrine.kit.nats.NatsClient;
 import io.peregrine.protocol.projection.ProjectedEventView;
 import io.peregrine.protocol.projection.ProjectionFormat;
 import io.peregrine.state.NamedEvents;

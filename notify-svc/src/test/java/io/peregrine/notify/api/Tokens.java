@@ -1,4 +1,4 @@
-package io.peregrine.notify.config;
+package io.peregrine.notify.api;
 
 import io.smallrye.jwt.build.Jwt;
 

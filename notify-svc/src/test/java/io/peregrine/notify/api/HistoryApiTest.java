@@ -1,8 +1,7 @@
-package io.peregrine.notify.history;
+package io.peregrine.notify.api;
 
 import io.nats.client.Connection;
 import io.nats.client.Nats;
-import io.peregrine.notify.config.Tokens;
 import io.peregrine.protocol.alert.Alert;
 import io.peregrine.protocol.alert.AlertJson;
 import io.peregrine.protocol.alert.Priority;

@@ -1,4 +1,4 @@
-package io.peregrine.protocol.nats;
+package io.peregrine.kit.nats;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;

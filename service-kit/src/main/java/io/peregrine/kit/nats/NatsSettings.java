@@ -1,4 +1,4 @@
-package io.peregrine.protocol.nats;
+package io.peregrine.kit.nats;
 
 import io.nats.client.ConnectionListener;
 import io.nats.client.ErrorListener;

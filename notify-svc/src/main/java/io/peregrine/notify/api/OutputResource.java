@@ -1,7 +1,10 @@
-package io.peregrine.notify.config;
+package io.peregrine.notify.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.peregrine.kit.auth.Roles;
+import io.peregrine.notify.config.OutputEntity;
+import io.peregrine.notify.config.OutputRegistry;
 import io.peregrine.notify.output.Delivery;
 import io.peregrine.notify.output.Notification;
 import io.peregrine.notify.output.Output;
@@ -9,7 +12,7 @@ import io.peregrine.notify.output.OutputSpec;
 import io.peregrine.notify.output.Outputs;
 import io.peregrine.protocol.alert.Alert;
 import io.peregrine.protocol.alert.Priority;
-import io.peregrine.protocol.nats.NatsClient;
+import io.peregrine.kit.nats.NatsClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -53,14 +56,14 @@ public class OutputResource {
     NatsClient natsClient;
 
     @GET
-    @RolesAllowed({"viewer", "editor", "admin"})
+    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.ADMIN})
     public Uni<List<ObjectNode>> list() {
         return registry.declared().map(all -> all.values().stream().map(this::view).toList());
     }
 
     @GET
     @Path("{name}")
-    @RolesAllowed({"viewer", "editor", "admin"})
+    @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.ADMIN})
     public Uni<Response> get(@PathParam("name") String name) {
         return registry.declared().map(all -> {
             OutputSpec s = all.get(name);
@@ -69,7 +72,7 @@ public class OutputResource {
     }
 
     @POST
-    @RolesAllowed({"editor", "admin"})
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Uni<Response> create(OutputSpec spec) {
         if (spec == null) {
             return Uni.createFrom().item(problem(400, "body must be an output declaration", List.of()));
@@ -94,7 +97,7 @@ public class OutputResource {
 
     @PUT
     @Path("{name}")
-    @RolesAllowed({"editor", "admin"})
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Uni<Response> put(@PathParam("name") String name, OutputSpec body) {
         if (body == null) {
             return Uni.createFrom().item(problem(400, "body must be an output declaration", List.of()));
@@ -128,7 +131,7 @@ public class OutputResource {
 
     @DELETE
     @Path("{name}")
-    @RolesAllowed({"editor", "admin"})
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Uni<Response> delete(@PathParam("name") String name) {
         if (registry.bootstrapOutputs().containsKey(name)) {
             return Uni.createFrom().item(problem(409, "output " + name + " is declared in the application configuration", List.of()));
@@ -142,7 +145,7 @@ public class OutputResource {
     @POST
     @Path("{name}/test")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({"editor", "admin"})
+    @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
     public Uni<Response> test(@PathParam("name") String name) {
         return registry.declared().map(all -> all.get(name)).emitOn(Infrastructure.getDefaultWorkerPool()).map(spec -> {
             if (spec == null) {

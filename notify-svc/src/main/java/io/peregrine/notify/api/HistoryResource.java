@@ -1,7 +1,8 @@
-package io.peregrine.notify.history;
+package io.peregrine.notify.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.peregrine.kit.auth.Roles;
 import io.peregrine.protocol.alert.Alert;
 import io.peregrine.protocol.alert.AlertJson;
 import io.peregrine.protocol.alert.Priority;
@@ -36,7 +37,7 @@ import java.util.Map;
  */
 @Path("/api/v1/alerts")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"viewer", "editor", "admin"})
+@RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.ADMIN})
 public class HistoryResource {
 
     private static final TypeReference<LinkedHashMap<String, Object>> FIELDS = new TypeReference<>() {

@@ -1,0 +1,89 @@
+package io.peregrine.notify.service;
+
+import io.peregrine.protocol.Subjects;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** notify-svc's settings, {@code peregrine.notify.*}. */
+@ConfigMapping(prefix = "peregrine.notify")
+public interface NotifyConfig {
+
+    /** The alert stream, created when missing. */
+    @WithDefault(Subjects.ALERTS_STREAM)
+    String stream();
+
+    /** The subjects the alert stream captures and the consumer takes. */
+    @WithDefault(Subjects.ALERTS_ALL)
+    String subjects();
+
+    /** How long the alert and dead-letter streams keep a message, when this replica creates them. */
+    @WithDefault("P7D")
+    Duration streamMaxAge();
+
+    /** The durable consumer every replica shares. */
+    @WithDefault("peregrine-notify")
+    String durable();
+
+    @WithDefault("PEREGRINE_DEADLETTER")
+    String deadLetterStream();
+
+    @WithDefault(Subjects.ALERTS_DEAD_LETTER)
+    String deadLetterSubject();
+
+    /** Redelivery of an alert a stopped or crashed replica held. */
+    @WithDefault("PT5S")
+    Duration ackWait();
+
+    /** Alerts under way per replica. */
+    @WithDefault("1024")
+    int maxInFlight();
+
+    /** Pull batch. */
+    @WithDefault("256")
+    int batch();
+
+    /** How long deliveries under way may finish at shutdown; what is left is redelivered. */
+    @WithDefault("PT10S")
+    Duration shutdownGrace();
+
+    /** The terminal output's file; absent: no terminal output. */
+    Optional<String> terminalFile();
+
+    /** A JSON array of output declarations in force from the start. */
+    Optional<String> outputsFile();
+
+    /** The broadcast that has every replica reload its outputs. */
+    @WithDefault("peregrine.control.outputs")
+    String controlSubject();
+
+    Retry retry();
+
+    History history();
+
+    /** Retries per output, with jitter, before the dead letter. */
+    interface Retry {
+
+        @WithDefault("10")
+        int maxAttempts();
+
+        @WithDefault("PT0.5S")
+        Duration initialBackoff();
+
+        @WithDefault("PT60S")
+        Duration maxBackoff();
+    }
+
+    /** The alert history in PostgreSQL. */
+    interface History {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Rows older than this are deleted. */
+        @WithDefault("P30D")
+        Duration retention();
+    }
+}
