@@ -36,16 +36,18 @@ final class AgreementTable {
     final Map<String, Counts> byCapture = new LinkedHashMap<>();
     final Map<String, Counts> byField = new LinkedHashMap<>();
     final Map<String, Long> byDivergence = new TreeMap<>();
+    final Map<String, String> firstOfDivergence = new TreeMap<>();
     final Counts total = new Counts();
     final Map<String, Long> eventsPerCapture = new LinkedHashMap<>();
 
-    void add(String capture, String field, boolean equal, String divergence) {
+    void add(String capture, long num, String field, boolean equal, String divergence) {
         boolean expl = divergence != null;
         byCapture.computeIfAbsent(capture, k -> new Counts()).add(equal, expl);
         byField.computeIfAbsent(field, k -> new Counts()).add(equal, expl);
         total.add(equal, expl);
         if (!equal && expl) {
             byDivergence.merge(divergence, 1L, Long::sum);
+            firstOfDivergence.putIfAbsent(divergence, capture + " #" + num + " " + field);
         }
     }
 
@@ -64,7 +66,8 @@ final class AgreementTable {
         }
         b.append("\ndocumented divergences (cells):\n");
         for (var e : byDivergence.entrySet()) {
-            b.append(String.format("  %6d  %s%n", e.getValue(), e.getKey()));
+            b.append(String.format("  %6d  %s (first: %s)%n", e.getValue(), e.getKey(),
+                    firstOfDivergence.get(e.getKey())));
         }
         return b.toString();
     }
