@@ -83,7 +83,34 @@ class SysdigFilterCountTest {
             "not evt.type in (read, write, ioctl)",
             "(evt.type = open or evt.type = openat) and not fd.name startswith /proc",
             "proc.name in (sshd, screen) and (fd.typechar = 4 or fd.name = /dev/ptmx)",
-            "not (evt.dir = > or proc.name = emacs)");
+            "not (evt.dir = > or proc.name = emacs)",
+            // The remaining operators sysdig 0.29.3 knows (it has no intersects, bcontains, bstartswith).
+            "evt.num <= 140",
+            "evt.num > 4000",
+            "proc.name glob \"?at\"",
+            "proc.cmdline contains \"\\x2dnw\"",
+            "fd.net = \"127.0.0.0/8\"",
+            "fd.sip = \"::1\"",
+            "proc.name exists",
+            "fd.name endswith .so.6",
+            // The shapes of upstream macros (../shared/falco-rules, lists expanded).
+            "(evt.type in (open,openat,openat2) and evt.is_open_read=true and fd.typechar='f' and fd.num>=0)",
+            "((evt.type = connect or (evt.type in (sendto,sendmsg) and fd.l4proto != tcp and fd.connected=false"
+                    + " and fd.name_changed=true)) and (fd.typechar = 4 or fd.typechar = 6) and (fd.ip != \"0.0.0.0\""
+                    + " and fd.net != \"127.0.0.0/8\" and not fd.snet in (\"10.0.0.0/8\", \"172.16.0.0/12\","
+                    + " \"192.168.0.0/16\")) and (evt.rawres >= 0 or evt.res = EINPROGRESS))",
+            // outbound without its loopback exclusion, so that the fixtures' local connects count
+            "((evt.type = connect or (evt.type in (sendto,sendmsg) and fd.l4proto != tcp and fd.connected=false"
+                    + " and fd.name_changed=true)) and (fd.typechar = 4 or fd.typechar = 6)"
+                    + " and (evt.rawres >= 0 or evt.res = EINPROGRESS))",
+            "((evt.type in (accept,accept4,listen) or (evt.type in (recvfrom,recvmsg) and fd.l4proto != tcp"
+                    + " and fd.connected=false and fd.name_changed=true)) and (fd.typechar = 4 or fd.typechar = 6)"
+                    + " and (fd.ip != \"0.0.0.0\" and fd.net != \"127.0.0.0/8\")"
+                    + " and (evt.rawres >= 0 or evt.res = EINPROGRESS))",
+            "(container.id != host)",
+            "((proc.aname=sshd and proc.name != sshd) or proc.name=systemd-logind or proc.name=login)",
+            "(not proc.name in (\"<NA>\",\"N/A\"))",
+            "(evt.type in (execve, execveat))");
 
     @Test
     void everyFilterMatchesWhatSysdigPrints() throws Exception {

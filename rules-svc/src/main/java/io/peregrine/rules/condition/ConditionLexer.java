@@ -197,6 +197,17 @@ final class ConditionLexer {
                 case 't' -> b.append('\t');
                 case 'b' -> b.append('\b');
                 case 'f' -> b.append('\f');
+                // \xHH is one byte, as libsinsp's filter parser reads it ("\x2dnw" is "-nw").
+                case 'x' -> {
+                    int hi = pos + 1 < s.length() ? Character.digit(s.charAt(pos), 16) : -1;
+                    int lo = hi >= 0 ? Character.digit(s.charAt(pos + 1), 16) : -1;
+                    if (lo >= 0) {
+                        b.append((char) (hi * 16 + lo));
+                        pos += 2;
+                    } else {
+                        b.append('\\').append(e);
+                    }
+                }
                 // Other escapes stay as written, backslash included, as libsinsp keeps them
                 // (upstream rules rely on it: proc.args contains "\ ").
                 default -> b.append('\\').append(e);

@@ -1,6 +1,8 @@
 package io.peregrine.state.extract;
 
 import io.peregrine.protocol.projection.ProjectionEncoder;
+import io.peregrine.state.containers.CapturedContainer;
+import io.peregrine.state.containers.CapturedContainers;
 import io.peregrine.state.containers.ContainerInfo;
 import io.peregrine.state.cri.CriContainer;
 import io.peregrine.state.cri.CriResolver;
@@ -10,13 +12,14 @@ import java.util.List;
 
 /**
  * The {@code container.*} fields (libsinsp's container filtercheck): the id from the thread's cgroups,
- * name and image from the CRI runtime.
+ * name, image and privileged from the capture's container events when replaying one, else name and image
+ * from the CRI runtime.
  */
 final class ContainerFields {
 
     enum Container implements ExtractedField {
         ID("container.id"), FULL_ID("container.full_id"), NAME("container.name"), TYPE("container.type"),
-        /** Named by Falco rules; the runtime's answer does not carry it yet, so it is always absent. */
+        /** From a capture's container events; the CRI runtime's answer does not carry it, so live it is absent. */
         PRIVILEGED("container.privileged"),
         IMAGE("container.image"), IMAGE_REPOSITORY("container.image.repository"), IMAGE_TAG("container.image.tag"),
         IMAGE_DIGEST("container.image.digest");
@@ -43,6 +46,12 @@ final class ContainerFields {
     /** Container names and images from the CRI runtime; none without a socket (the fields are absent). */
     private CriResolver cri;
 
+    private CapturedContainers captured;
+
+    void captured(CapturedContainers c) {
+        this.captured = c;
+    }
+
     void cri(CriResolver resolver) {
         this.cri = resolver;
     }
@@ -58,7 +67,14 @@ final class ContainerFields {
             case FULL_ID -> out.bytes(ci.fullId());
             case NAME, IMAGE, IMAGE_REPOSITORY, IMAGE_TAG, IMAGE_DIGEST -> runtime((Container) f.field, ci, out);
             case TYPE -> orAbsent(ci.type(), out);
-            case PRIVILEGED -> out.absent();
+            case PRIVILEGED -> {
+                CapturedContainer cc = captured == null ? null : captured.get(ci);
+                if (cc == null || cc.privileged() == null) {
+                    out.absent();
+                } else {
+                    out.bool(cc.privileged());
+                }
+            }
         }
     }
 
@@ -69,6 +85,17 @@ final class ContainerFields {
             } else {
                 out.absent();
             }
+            return;
+        }
+        CapturedContainer cap = captured == null ? null : captured.get(ci);
+        if (cap != null) {
+            orAbsent(switch (field) {
+                case NAME -> cap.name();
+                case IMAGE -> cap.image();
+                case IMAGE_REPOSITORY -> cap.repository();
+                case IMAGE_TAG -> cap.tag();
+                default -> cap.digest();
+            }, out);
             return;
         }
         // Absent until the runtime has answered (the lookup runs off this thread).

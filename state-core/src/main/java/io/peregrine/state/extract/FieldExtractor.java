@@ -6,6 +6,7 @@ import io.peregrine.protocol.fields.FieldArg;
 import io.peregrine.protocol.fields.FieldCatalog;
 import io.peregrine.protocol.fields.FieldRef;
 import io.peregrine.protocol.projection.ProjectionEncoder;
+import io.peregrine.state.containers.CapturedContainers;
 import io.peregrine.state.cri.CriResolver;
 import io.peregrine.state.parsers.EventContext;
 import io.peregrine.state.pods.PodDirectory;
@@ -84,6 +85,11 @@ public final class FieldExtractor {
     }
 
     /** Where container names and images come from (null: nowhere, they are absent). */
+    /** Containers described by the capture being replayed (they win over the CRI runtime). */
+    public void capturedContainers(CapturedContainers captured) {
+        container.captured(captured);
+    }
+
     public void cri(CriResolver resolver) {
         container.cri(resolver);
         k8s.cri(resolver);

@@ -300,7 +300,9 @@ final class ProcFields {
             }
             found = a;
             if (a.vpid == id) {
-                return a;
+                // The leader is the process, named by its main thread (not the thread asking).
+                ThreadInfo main = a.isMain() ? a : threads.get(a.pid);
+                return main == null ? a : main;
             }
             a = parent(a);
         }

@@ -1,9 +1,11 @@
 package io.peregrine.state.parsers;
 
 import io.peregrine.protocol.event.EventRecord;
+import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventTable;
 import io.peregrine.protocol.event.EventType;
 import io.peregrine.protocol.scap.FlagTables;
+import io.peregrine.state.containers.CapturedContainers;
 import io.peregrine.state.threads.ThreadInfo;
 import io.peregrine.state.threads.ThreadTable;
 import io.peregrine.state.users.UserTable;
@@ -48,6 +50,11 @@ public final class EventParser {
 
     public EventContext context() {
         return ctx;
+    }
+
+    /** The containers the capture's container events describe. */
+    public CapturedContainers capturedContainers() {
+        return tables.captured;
     }
 
     public ThreadTable threads() {
@@ -102,6 +109,13 @@ public final class EventParser {
             return c;
         }
         c.projectable = true;
+        if (code == EventCodes.PPME_CONTAINER_JSON_E || code == EventCodes.PPME_CONTAINER_JSON_2_E) {
+            // A capture's description of a container (libsinsp takes name, image and privileged from it).
+            int json = Params.of(code, Params.JSON);
+            if (Params.has(e, json)) {
+                tables.captured.addJson(Params.stringBytes(e, json));
+            }
+        }
         StateEffect kind = StateEffect.of(code);
         boolean exit = (code & 1) == 1;
         ThreadInfo t = callingThread(e, code, kind, exit);
@@ -120,7 +134,7 @@ public final class EventParser {
         boolean noLazyThread = StateEffect.createsNoThread(code);
         ThreadInfo t = threads.get(tid);
         // tid 0 is the idle task (scheduler events on an idle CPU): no thread, no fields.
-        if (t != null && noLazyThread && t.comm.length == 0) {
+        if (t != null && noLazyThread && !t.known()) {
             t = null; // an entry that only tracks fds is not attributed scheduler events (as libsinsp)
         }
         if (t == null && tid != 0 && !noLazyThread
@@ -147,7 +161,7 @@ public final class EventParser {
         }
         MemorySegment.copy(e.segment(), ValueLayout.JAVA_BYTE, e.offset(), t.lastEnter, 0, len);
         t.lastEnterType = code;
-        if (type.hasFlag(EventType.EF_USES_FD) || type.hasFlag(EventType.EF_DESTROYS_FD)) {
+        if (StateEffect.usesFd(code)) {
             long fd = param(e, code, FD, -1);
             t.lastEventFd = fd;
             c.fdNum = fd;
@@ -177,7 +191,7 @@ public final class EventParser {
         }
         c.thread = t;
         c.main = tables.mainOf(t);
-        if (type.hasFlag(EventType.EF_USES_FD) || type.hasFlag(EventType.EF_DESTROYS_FD)) {
+        if (StateEffect.usesFd(code)) {
             c.fdNum = c.enter != null ? t.lastEventFd : param(e, code, FD, -1);
         }
         applyExit(c, e, t, code, kind);

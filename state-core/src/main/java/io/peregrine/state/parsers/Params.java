@@ -25,7 +25,7 @@ final class Params {
             REAPER = 49, OPTION = 50, ARG2_STR = 51, FIRST = 52, LAST = 53, ARG = 54, SOURCE = 55, PEER = 56,
             SID = 57, FDTYPE = 58, L4PROTO = 59, SIP = 60, SPORT = 61, DIP = 62, DPORT = 63, HOME = 64,
             SHELL = 65, CONTAINER_ID = 66, CLONE_TS = 67, ROOT = 68, EXE_FLAGS = 69, DEST = 70, OLDPATH = 71,
-            NEWPATH = 72, COUNT = 73;
+            NEWPATH = 72, JSON = 73, COUNT = 74;
 
     private static final String[] NAMES = {"fd", "res", "name", "dirfd", "flags", "tuple", "addr", "exe", "args",
             "tid", "pid", "ptid", "cwd", "fdlimit", "comm", "cgroups", "env", "tty", "vpgid", "pgid", "loginuid",
@@ -34,7 +34,7 @@ final class Params {
             "filename", "path", "oldfd", "newfd", "fd1", "fd2", "ino", "dev", "domain", "type", "proto", "cmd",
             "ruid", "rgid", "reaper_tid", "option", "arg2_str", "first", "last", "arg", "source", "peer", "sid",
             "fdtype", "l4proto", "sip", "sport", "dip", "dport", "home", "shell", "container_id", "clone_ts",
-            "root", "exe_flags", "dest", "oldpath", "newpath"};
+            "root", "exe_flags", "dest", "oldpath", "newpath", "json"};
 
     /** INDEX[type code][key] = parameter position, or -1. */
     private static final byte[][] INDEX = new byte[EventTable.CODE_LIMIT][];

@@ -52,7 +52,7 @@ final class ProcessLifecycle {
         if (res == 0) {
             long tid = e.tid();
             ThreadInfo existing = threads.get(tid);
-            if (existing != null && existing.comm.length > 0) {
+            if (existing != null && existing.known()) {
                 return existing; // built from the parent's event already
             }
             long pid = param(e, code, PID, tid);
@@ -67,7 +67,7 @@ final class ProcessLifecycle {
                 caller = tables.lazyThread(e.tid());
             }
             ThreadInfo existing = threads.get(res);
-            if (existing != null && existing.comm.length > 0) {
+            if (existing != null && existing.known()) {
                 return caller; // the child's own event came first
             }
             source = caller;

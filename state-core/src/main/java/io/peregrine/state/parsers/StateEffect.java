@@ -16,6 +16,11 @@ enum StateEffect {
     private static final StateEffect[] BY_CODE = new StateEffect[EventTable.CODE_LIMIT];
     /** Scheduler events name the thread that ran, not one that made a call: they create no entry. */
     private static final boolean[] NO_LAZY_THREAD = new boolean[EventTable.CODE_LIMIT];
+    /**
+     * Calls whose fd argument names the event's fd (fd.* fields). Not mmap/mmap2: libsinsp does not
+     * attach their fd (an anonymous mapping passes -1, a file mapping outlives the fd).
+     */
+    private static final boolean[] USES_FD = new boolean[EventTable.CODE_LIMIT];
     /** For SIMPLE_FD: the fd kind the call creates. */
     private static final byte[] SIMPLE_TYPE = new byte[EventTable.CODE_LIMIT];
 
@@ -28,6 +33,8 @@ enum StateEffect {
             }
             BY_CODE[code] = of(t.name());
             NO_LAZY_THREAD[code] = t.name().equals("switch");
+            USES_FD[code] = (t.hasFlag(EventType.EF_USES_FD) || t.hasFlag(EventType.EF_DESTROYS_FD))
+                    && !t.name().equals("mmap") && !t.name().equals("mmap2");
             SIMPLE_TYPE[code] = switch (t.name()) {
                 case "eventfd", "eventfd2" -> FdTypes.EVENT;
                 case "signalfd", "signalfd4" -> FdTypes.SIGNALFD;
@@ -80,6 +87,10 @@ enum StateEffect {
 
     static StateEffect of(int code) {
         return BY_CODE[code];
+    }
+
+    static boolean usesFd(int code) {
+        return USES_FD[code];
     }
 
     static boolean createsNoThread(int code) {

@@ -1,5 +1,6 @@
 package io.peregrine.state.parsers;
 
+import io.peregrine.state.containers.CapturedContainers;
 import io.peregrine.state.containers.CgroupContainers;
 import io.peregrine.state.fds.FdInfo;
 import io.peregrine.state.fds.FdTable;
@@ -19,6 +20,7 @@ final class StateTables {
     final UserTable users;
     final int fdLimit;
     final CgroupContainers containers = new CgroupContainers();
+    final CapturedContainers captured = new CapturedContainers();
     final PathResolver paths = new PathResolver();
     final TupleFormatter tuples = new TupleFormatter();
     /** Fds that could not be tracked because the fd number exceeded the per-process limit. */
@@ -32,9 +34,11 @@ final class StateTables {
     }
 
     ThreadInfo lazyThread(long tid) {
-        // libsinsp creates an empty entry for a thread it has not seen: its fields are <NA> until an
-        // execve or a clone fills them, but its fds are tracked from now on.
+        // libsinsp creates a placeholder entry for a thread it has not seen: named "<NA>", other
+        // fields unknown until an execve or a clone fills them, but its fds are tracked from now on.
         ThreadInfo t = new ThreadInfo();
+        t.comm = ThreadInfo.UNKNOWN_NAME;
+        t.exe = ThreadInfo.UNKNOWN_NAME;
         t.tid = tid;
         t.pid = tid;
         t.ptid = -1;

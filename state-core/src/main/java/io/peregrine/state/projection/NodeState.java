@@ -33,6 +33,7 @@ public final class NodeState {
         parser = new EventParser(threads, users, fdLimit);
         extractor = new FieldExtractor(threads, users, hostname);
         extractor.pathResolution(parser::resolvePath);
+        extractor.capturedContainers(parser.capturedContainers());
         projector = new Projector(extractor);
     }
 

@@ -18,6 +18,12 @@ public final class ThreadInfo {
     public long pgid;
     public long vtid;
     public long vpid;
+    /**
+     * The name and exe of a thread seen only by its events: "<NA>", as libsinsp's placeholder entry
+     * (current Falco's proc_name_exists macro tests for this text).
+     */
+    public static final byte[] UNKNOWN_NAME = {'<', 'N', 'A', '>'};
+
     public byte[] comm = EmptyText.BYTES;
     /** argv[0]. */
     public byte[] exe = EmptyText.BYTES;
@@ -94,5 +100,10 @@ public final class ThreadInfo {
         exeInoCtime = p.exeInoCtime;
         exeInoMtime = p.exeInoMtime;
         container = p.container;
+    }
+
+    /** Whether a seed, clone or execve has described this thread (not only its events). */
+    public boolean known() {
+        return comm.length > 0 && comm != UNKNOWN_NAME;
     }
 }
