@@ -43,10 +43,10 @@ public final class CompiledRuleset {
     private final List<CompiledRule> rules;
     private final TypeIndex[] index;
     private final SlotTable slots;
-    private final Interest interest;
+    private final CompiledInterest interest;
     private final List<String> warnings;
 
-    CompiledRuleset(List<CompiledRule> rules, TypeIndex[] index, SlotTable slots, Interest interest,
+    CompiledRuleset(List<CompiledRule> rules, TypeIndex[] index, SlotTable slots, CompiledInterest interest,
                     List<String> warnings) {
         this.rules = rules;
         this.index = index;
@@ -64,7 +64,7 @@ public final class CompiledRuleset {
         return slots;
     }
 
-    public Interest interest() {
+    public CompiledInterest interest() {
         return interest;
     }
 

@@ -153,7 +153,7 @@ public final class RuleCompiler {
                 sbt[t] = slotsByType[t].stream().toArray();
             }
         }
-        Interest interest = new Interest(interestTypes.stream().mapToInt(Integer::intValue).toArray(), slots.refs(), sbt);
+        CompiledInterest interest = new CompiledInterest(interestTypes.stream().mapToInt(Integer::intValue).toArray(), slots.refs(), sbt);
         unused();
         return new CompiledRuleset(List.copyOf(rules), index, slots, interest, List.copyOf(warnings));
     }

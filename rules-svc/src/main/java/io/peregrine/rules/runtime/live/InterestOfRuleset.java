@@ -2,6 +2,7 @@ package io.peregrine.rules.runtime.live;
 
 import io.peregrine.protocol.fields.EventTypes;
 import io.peregrine.protocol.interest.Interest;
+import io.peregrine.rules.engine.compile.CompiledInterest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,7 @@ public final class InterestOfRuleset {
     private InterestOfRuleset() {
     }
 
-    public static Interest of(io.peregrine.rules.engine.compile.Interest compiled) {
+    public static Interest of(CompiledInterest compiled) {
         Map<String, Set<String>> byType = new LinkedHashMap<>();
         for (int t : compiled.eventTypes()) {
             String name = EventTypes.name(t);

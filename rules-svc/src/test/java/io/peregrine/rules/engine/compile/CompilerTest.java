@@ -251,7 +251,7 @@ class CompilerTest {
         CompiledRuleset c = compile(
                 "- rule: a\n  desc: d\n  condition: evt.type = execve and proc.name = sh\n  output: \"%user.name %proc.aname[2]\"\n  priority: INFO\n"
                 + "- rule: b\n  desc: d\n  condition: evt.type = openat and fd.name = /x\n  output: \"%proc.name\"\n  priority: INFO\n");
-        Interest in = c.interest();
+        CompiledInterest in = c.interest();
         assertArrayEquals(types("execve", "openat"), in.eventTypes());
         List<String> exec = Arrays.stream(in.slotsFor(EventTypes.code("execve"))).mapToObj(s -> in.slots().get(s).text()).sorted().toList();
         assertEquals(List.of("proc.aname[2]", "proc.name", "user.name"), exec);

@@ -7,9 +7,11 @@ import java.util.List;
 /**
  * What the active ruleset needs from the event pipeline: the event types any enabled rule can
  * match, and for each of them the slots (field references) that conditions and outputs read.
- * {@code slots.get(i)} is the reference whose value a projected event carries in slot i.
+ * {@code slots.get(i)} is the reference whose value a projected event carries in slot i. Codes and
+ * slot numbers, as the evaluator uses them; the pipeline's form, by name, is the protocol's
+ * {@code Interest}.
  */
-public record Interest(int[] eventTypes, List<FieldRef> slots, int[][] slotsByType) {
+public record CompiledInterest(int[] eventTypes, List<FieldRef> slots, int[][] slotsByType) {
 
     /** Slots read for events of this type (empty when no rule matches the type). */
     public int[] slotsFor(int eventType) {
