@@ -8,8 +8,6 @@ import io.peregrine.driver.source.StreamWindow;
 import io.peregrine.protocol.alert.Alert;
 import io.peregrine.protocol.alert.Priority;
 import io.peregrine.protocol.event.EventTable;
-import io.peregrine.protocol.frame.FrameEncoder;
-import io.peregrine.protocol.frame.FrameKind;
 import io.peregrine.protocol.projection.ProjectionEncoder;
 import io.peregrine.rules.engine.compile.CompiledRuleset;
 import io.peregrine.rules.runtime.alerts.RuleThrottle;
@@ -183,7 +181,7 @@ public final class CaptureReplay {
         }
     }
 
-    /** One pass: state, projection and evaluation, one frame per projected event so each match has its number. */
+    /** One pass: state, projection and evaluation, event by event, so each match has its event's number. */
     private static final class Replay {
         private final CompiledRuleset rules;
         private final int maxMatches;
@@ -236,10 +234,8 @@ public final class CaptureReplay {
                     if (!state.process(rec.segment(), rec.offset(), num, enc)) {
                         return;
                     }
-                    FrameEncoder frame = new FrameEncoder(FrameKind.PROJECTED_EVENTS, hostname, boot, enc.size() + 256);
-                    frame.add(enc.segment(), 0, enc.size(), num);
                     alerts.clear();
-                    evaluator.onFrame(frame.finish(0, 0));
+                    evaluator.onEvent(hostname, boot, enc.segment(), 0, enc.size());
                     for (Alert a : alerts) {
                         if (a.rule().equals(LossAlerts.RULE) && "internal".equals(a.source())) {
                             continue;

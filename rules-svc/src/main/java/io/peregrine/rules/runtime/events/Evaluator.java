@@ -10,6 +10,7 @@ import io.peregrine.rules.engine.compile.CompiledRuleset;
 import io.peregrine.rules.engine.output.AlertFactory;
 import io.peregrine.rules.runtime.alerts.RuleThrottle;
 
+import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +23,14 @@ import java.util.function.Supplier;
 /**
  * Evaluates every projected record of a frame against the active ruleset, on one thread. Matches
  * become alerts (throttled per rule) handed to {@code publish}; the returned stage completes when
- * all of the frame's alerts are stored, which is when the frame may be acknowledged.
+ * all of the frame's alerts are stored, which is when the frame may be acknowledged. A record
+ * that is not in a frame (a capture trial projects and evaluates event by event) is evaluated on
+ * its own with {@link #onEvent}.
  */
 public final class Evaluator implements FrameHandler {
+
+    // Shared by every record without alerts: completed, and a minimal stage, so no caller can complete it again.
+    private static final CompletionStage<Void> NOTHING_PENDING = CompletableFuture.completedStage(null);
 
     private final Supplier<CompiledRuleset> ruleset;
     private final Function<Alert, CompletionStage<?>> publish;
@@ -34,7 +40,11 @@ public final class Evaluator implements FrameHandler {
     private final FrameView frame = new FrameView();
     private final ProjectedFieldValues values = new ProjectedFieldValues();
     private final List<CompletableFuture<?>> pending = new ArrayList<>();
+    // A field, not this::matched at each call: a bound method reference may be a new object per event.
+    private final CompiledRuleset.MatchSink sink = this::matched;
     private AlertFactory alerts;
+    private long bootMsb;
+    private long bootLsb;
     private long currentNum;
     private long currentTs;
     private long currentTid;
@@ -63,13 +73,7 @@ public final class Evaluator implements FrameHandler {
             throw new MalformedFrameException("expected a frame of projected events, got " + frame.kind());
         }
         String node = frame.node();
-        if (!node.equals(alertsNode)) {
-            alerts = new AlertFactory(node);
-            alertsNode = node;
-        }
-        CompiledRuleset rules = ruleset.get();
-        values.bind(rules.slots());
-        pending.clear();
+        CompiledRuleset rules = begin(node, frame.bootIdMsb(), frame.bootIdLsb());
         // The whole frame is checked before any record is evaluated: a frame found malformed half
         // way must not have published the alerts of its first half.
         values.beginFrame(frame.segment(), frame.payloadStart());
@@ -80,21 +84,62 @@ public final class Evaluator implements FrameHandler {
             }
         }
         for (int p = frame.payloadStart(); p < frame.payloadEnd(); p = frame.nextRecord(p)) {
-            ProjectedEventView e = values.wrap(frame.segment(), p);
-            events++;
-            currentNum = e.num();
-            currentTs = e.ts();
-            currentTid = e.tid();
-            if (loss.isLossEvent(e)) {
-                pending.add(publish.apply(loss.alert(alertId(LossAlerts.RULE), e, node)).toCompletableFuture());
-                continue;
-            }
-            rules.evaluate(values, firstOnly, this::matched);
+            evaluate(rules, values.wrap(frame.segment(), p), node);
         }
         if (pending.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * Evaluates the one projected record of {@code length} bytes at {@code offset}, as if it were
+     * a frame of that record alone from {@code node} and capture {@code boot}: the same checks,
+     * matches, alerts and alert ids, without building or decoding a frame. The record carries its
+     * own thread context (there is no earlier record to refer to).
+     *
+     * @throws MalformedFrameException when the record is malformed
+     */
+    public CompletionStage<?> onEvent(String node, UUID boot, MemorySegment segment, long offset, long length) {
+        CompiledRuleset rules = begin(node, boot.getMostSignificantBits(), boot.getLeastSignificantBits());
+        values.beginFrame(segment, offset);
+        ProjectedEventView e = values.wrap(segment, offset);
+        String bad = e.validate(length);
+        if (bad != null) {
+            throw new MalformedFrameException(bad);
+        }
+        evaluate(rules, e, node);
+        if (pending.isEmpty()) {
+            return NOTHING_PENDING;
+        }
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new));
+    }
+
+    /** Starts a batch of records (a frame, or one record): alert factory, boot id, ruleset and slots. */
+    private CompiledRuleset begin(String node, long msb, long lsb) {
+        if (!node.equals(alertsNode)) {
+            alerts = new AlertFactory(node);
+            alertsNode = node;
+        }
+        bootMsb = msb;
+        bootLsb = lsb;
+        CompiledRuleset rules = ruleset.get();
+        values.bind(rules.slots());
+        pending.clear();
+        return rules;
+    }
+
+    /** Evaluates one validated record, wrapped in {@link #values}. */
+    private void evaluate(CompiledRuleset rules, ProjectedEventView e, String node) {
+        events++;
+        currentNum = e.num();
+        currentTs = e.ts();
+        currentTid = e.tid();
+        if (loss.isLossEvent(e)) {
+            pending.add(publish.apply(loss.alert(alertId(LossAlerts.RULE), e, node)).toCompletableFuture());
+            return;
+        }
+        rules.evaluate(values, firstOnly, sink);
     }
 
     private void matched(CompiledRule rule, io.peregrine.rules.engine.eval.FieldValues event) {
@@ -117,7 +162,7 @@ public final class Evaluator implements FrameHandler {
      * Time and thread are in the key because event numbers restart when state-svc restarts.
      */
     private String alertId(String rule) {
-        String key = alertsNode + '/' + frame.bootId() + '/' + currentNum + '/' + currentTs + '/' + currentTid + '/' + rule;
+        String key = alertsNode + '/' + new UUID(bootMsb, bootLsb) + '/' + currentNum + '/' + currentTs + '/' + currentTid + '/' + rule;
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 

@@ -158,4 +158,31 @@ class EvaluatorTest {
         e.onFrame(frame("cat"));
         assertEquals(1, alerts.size(), "the evaluator goes on with the next frame");
     }
+
+    @Test
+    void aRecordEvaluatedOnItsOwnAlertsAsAFrameOfItAlone() {
+        ProjectionEncoder p = new ProjectionEncoder(1024);
+        p.begin(5, 1_700_000_000_000_000_005L, 42, EventTypes.code("openat"), 0, ProjectionFormat.DIR_EXIT);
+        value(p, "fd.name", "/etc/shadow");
+        value(p, "proc.name", "cat");
+        value(p, "user.name", "mallory");
+        int len = p.end();
+        UUID boot = UUID.randomUUID();
+        FrameEncoder f = new FrameEncoder(FrameKind.PROJECTED_EVENTS, "node-7", boot, 4096);
+        f.add(p.segment(), 0, len, 5);
+        evaluator(new RuleThrottle(0, 1)).onFrame(f.finish(0, 0));
+        Evaluator e = evaluator(new RuleThrottle(0, 1));
+        assertTrue(e.onEvent("node-7", boot, p.segment(), 0, len).toCompletableFuture().isDone());
+        assertEquals(1, e.events());
+        assertEquals(2, alerts.size());
+        Alert framed = alerts.get(0);
+        Alert alone = alerts.get(1);
+        assertEquals(framed.uuid(), alone.uuid(), "same node, boot, event and rule: same id");
+        assertEquals(framed.output(), alone.output());
+        assertEquals(framed.time(), alone.time());
+        assertEquals(framed.outputFields(), alone.outputFields());
+        p.segment().set(java.lang.foreign.ValueLayout.JAVA_BYTE, 4, (byte) 99);
+        assertThrows(MalformedFrameException.class, () -> e.onEvent("node-7", boot, p.segment(), 0, len));
+        assertEquals(2, alerts.size());
+    }
 }
