@@ -14,8 +14,9 @@ import java.nio.file.Path;
  * in a row, after as many rounds of warm-up. Not a test (no timed assertions); run by hand:
  *
  * <pre>
- * java -cp rules-svc/target/test-classes:rules-svc/target/classes:$(ls rules-svc/target/quarkus-app/lib/main/*.jar | tr '\n' ':') \
- *   io.peregrine.rules.management.api.CaptureReplayBenchmark ../shared/fixtures/scap/psp_run_as_user_0_container.scap 50
+ * ./mvnw -B -q -o -pl rules-svc -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/rules-cp.txt -Dmdep.includeScope=test
+ * java -cp rules-svc/target/test-classes:rules-svc/target/classes:$(cat /tmp/rules-cp.txt) \
+ *   io.peregrine.rules.benchmark.CaptureReplayBenchmark ../shared/fixtures/scap/psp_run_as_user_0_container.scap 50
  * </pre>
  */
 public final class CaptureReplayBenchmark {
