@@ -2,9 +2,9 @@ package io.peregrine.rules.benchmark;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.peregrine.rules.compile.CompiledRuleset;
-import io.peregrine.rules.compile.RuleCompiler;
-import io.peregrine.rules.eval.ArrayFieldValues;
+import io.peregrine.rules.engine.compile.CompiledRuleset;
+import io.peregrine.rules.engine.compile.RuleCompiler;
+import io.peregrine.rules.engine.eval.ArrayFieldValues;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
 package io.peregrine.rules.benchmark;
 
 import io.peregrine.protocol.interest.Interest;
-import io.peregrine.rules.compile.CompiledRuleset;
-import io.peregrine.rules.compile.RuleCompiler;
-import io.peregrine.rules.defaults.DefaultRules;
-import io.peregrine.rules.live.InterestOfRuleset;
-import io.peregrine.rules.ruleset.Ruleset;
-import io.peregrine.rules.ruleset.RulesetBuilder;
+import io.peregrine.rules.engine.compile.CompiledRuleset;
+import io.peregrine.rules.engine.compile.RuleCompiler;
+import io.peregrine.rules.language.ruleset.Ruleset;
+import io.peregrine.rules.language.ruleset.RulesetBuilder;
+import io.peregrine.rules.management.defaults.DefaultRules;
+import io.peregrine.rules.runtime.live.InterestOfRuleset;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package io.peregrine.rules.benchmark;
 
-import io.peregrine.rules.compile.CompiledRule;
-import io.peregrine.rules.compile.CompiledRuleset;
-import io.peregrine.rules.compile.RuleCompiler;
-import io.peregrine.rules.eval.ArrayFieldValues;
-import io.peregrine.rules.eval.FieldValues;
-import io.peregrine.rules.ruleset.Ruleset;
-import io.peregrine.rules.ruleset.RulesetBuilder;
+import io.peregrine.rules.engine.compile.CompiledRule;
+import io.peregrine.rules.engine.compile.CompiledRuleset;
+import io.peregrine.rules.engine.compile.RuleCompiler;
+import io.peregrine.rules.engine.eval.ArrayFieldValues;
+import io.peregrine.rules.engine.eval.FieldValues;
+import io.peregrine.rules.language.ruleset.Ruleset;
+import io.peregrine.rules.language.ruleset.RulesetBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package io.peregrine.rules.benchmark;
 import io.peregrine.protocol.fields.EventTypes;
 import io.peregrine.protocol.fields.FieldRef;
 import io.peregrine.protocol.fields.FieldType;
-import io.peregrine.rules.compile.CompiledRuleset;
-import io.peregrine.rules.eval.ArrayFieldValues;
+import io.peregrine.rules.engine.compile.CompiledRuleset;
+import io.peregrine.rules.engine.eval.ArrayFieldValues;
 import java.util.List;
 
 import java.util.SplittableRandom;

@@ -1,5 +1,0 @@
-package io.peregrine.rules.draft;
-
-/** A Falco rules file sent for import or validation: its name (for error positions) and text. */
-public record RuleFile(String name, String content) {
-}

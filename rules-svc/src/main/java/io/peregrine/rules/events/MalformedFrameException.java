@@ -1,9 +1,0 @@
-package io.peregrine.rules.events;
-
-/** A frame that cannot be evaluated: counted and dropped, since redelivering it cannot help. */
-public final class MalformedFrameException extends RuntimeException {
-
-    public MalformedFrameException(String message) {
-        super(message);
-    }
-}

@@ -1,9 +1,0 @@
-package io.peregrine.rules.ruleset;
-
-import io.peregrine.rules.loader.PositionedText;
-import io.peregrine.rules.loader.SourcePosition;
-import java.util.List;
-
-/** A list after all files and overrides have been applied; items may name other lists. */
-public record ListDefinition(String name, List<PositionedText> items, SourcePosition position) {
-}
