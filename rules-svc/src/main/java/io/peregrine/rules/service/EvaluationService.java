@@ -12,7 +12,6 @@ import io.peregrine.rules.runtime.events.EventStreamConsumer;
 import io.peregrine.rules.runtime.events.LossAlerts;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -47,7 +46,7 @@ public class EvaluationService {
         this.lossPriority = Priority.parse(config.lossPriority());
     }
 
-    void onStart(@Observes @Priority(StartOrder.EVENTS) StartupEvent ev) {
+    void onStart(@Observes @jakarta.annotation.Priority(StartOrder.EVENTS) StartupEvent ev) {
         if (!enabled) {
             return;
         }
