@@ -2135,12 +2135,13 @@ int BPF_PROG(sched_exec, struct task_struct *p, pid_t old_pid, struct linux_binp
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(sched_exit, struct task_struct *p)
 {
+	int ex = excluded(bpf_get_current_pid_tgid());
 	/* The last thread of an excluded group is gone: its tgid may be reused by anyone. */
 	__u32 tgid = p->tgid;
 	if (BPF_CORE_READ(p, signal, live.counter) == 0)
 		bpf_map_delete_elem(&excluded_tgids, &tgid);
 	/* procexit is selected together with exit_group (231) */
-	if (!selected(231) || excluded(bpf_get_current_pid_tgid()))
+	if (ex || !selected(231))
 		return 0;
 	struct rec r;
 	if (rec_begin(&r, PPME_PROCEXIT_1_E, 5))
