@@ -23,6 +23,7 @@ bpf_map__max_entries
 bpf_map__set_max_entries
 bpf_map_update_elem
 bpf_map_lookup_elem
+bpf_map_delete_elem
 bpf_program__attach
 bpf_program__set_autoload
 bpf_link__destroy

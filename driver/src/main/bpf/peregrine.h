@@ -7,9 +7,17 @@
 /* Run-time settings, written from Java into the `settings` array map (one entry). */
 struct pg_settings {
 	__u64 boot_time_ns;   /* wall-clock time of boot, added to bpf_ktime_get_boot_ns() */
-	__u32 exclude_tgid;   /* the capturing process; 0 = exclude nobody */
+	__u32 exclude_tgid;   /* unused, 0: exclusion is in the excluded_tgids and excluded_cgroups maps */
 	__u32 flags;          /* reserved, 0 */
 };
+
+/* Sizes of the exclusion maps, and how many cgroup levels above a task's own are compared. */
+#define PG_MAX_EXCLUDED_TGIDS 16384
+#define PG_MAX_EXCLUDED_CGROUPS 256
+#define PG_CGROUP_LEVELS 8
+/* Values of the `excluded_tgids` map. */
+#define PG_EXCL_SELF 1        /* the thread group itself */
+#define PG_EXCL_DESCENDANTS 2 /* and the thread groups it forks from now on, and theirs */
 
 /* Per-CPU loss accounting, in the `counters` per-CPU array map (one entry). */
 struct pg_counters {

@@ -8,9 +8,9 @@
  * parameters of the scap table, read at sys_enter before the kernel acts on them.
  * sched_process_fork produces the child-side clone record as soon as the child exists.
  *
- * Hot-path shape: sys_enter and sys_exit each check their own selection map (and then the excluded
- * tgid) and tail-call the handler of that syscall. An unselected syscall costs the two hooks, one
- * array lookup and a branch in each.
+ * Hot-path shape: sys_enter and sys_exit each check their own selection map (and then the exclusion:
+ * excluded thread groups, excluded cgroups) and tail-call the handler of that syscall. An
+ * unselected syscall costs the two hooks, one array lookup and a branch in each.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
@@ -148,6 +148,36 @@ struct {
 	__type(key, __u32);
 	__type(value, struct pg_counters);
 } counters SEC(".maps");
+
+/* Thread groups whose activity is not recorded (Peregrine's own processes), keyed by tgid as the
+ * kernel knows it (the initial pid namespace's), never by name; the value holds PG_EXCL_* flags.
+ * Set from Java; sched_fork adds the children of a group excluded with PG_EXCL_DESCENDANTS,
+ * sched_exit removes a thread group when its last thread exits, so that a reused pid is never
+ * excluded. A full map leaves the child visible: it fails towards being seen. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, PG_MAX_EXCLUDED_TGIDS);
+	__type(key, __u32);
+	__type(value, __u8);
+} excluded_tgids SEC(".maps");
+
+/* cgroup v2 ids (the cgroup directory's inode number) whose tasks, and those of every cgroup below
+ * them, are not recorded. Set from Java. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, PG_MAX_EXCLUDED_CGROUPS);
+	__type(key, __u64);
+	__type(value, __u8);
+} excluded_cgroups SEC(".maps");
+
+/* One entry: non-zero when excluded_cgroups has entries, so that without excluded cgroups the
+ * exclusion costs one hash lookup and no cgroup walk. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u32);
+} cgroup_exclusion SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -856,11 +886,34 @@ static __always_inline void put_socktuple_peer(struct rec *r, struct sock *sk, v
 /* ---------------------------------------------------------------- dispatch */
 
 
-static __always_inline int excluded(void)
+static __always_inline int excluded_tgid(__u32 tgid)
+{
+	return bpf_map_lookup_elem(&excluded_tgids, &tgid) != NULL;
+}
+
+/* Whether t's cgroup v2 cgroup, or one of its ancestors up to PG_CGROUP_LEVELS above it, is
+ * excluded: excluding a Kubernetes pod's cgroup covers the cgroups of its containers. */
+static __always_inline int excluded_cgroup(struct task_struct *t)
 {
 	__u32 zero = 0;
-	struct pg_settings *s = bpf_map_lookup_elem(&settings, &zero);
-	return s && s->exclude_tgid == (__u32)(bpf_get_current_pid_tgid() >> 32);
+	__u32 *on = bpf_map_lookup_elem(&cgroup_exclusion, &zero);
+	if (!on || !*on)
+		return 0;
+	struct cgroup *cg = BPF_CORE_READ(t, cgroups, dfl_cgrp);
+	for (int i = 0; i < PG_CGROUP_LEVELS && cg; i++) {
+		__u64 id = BPF_CORE_READ(cg, kn, id);
+		if (bpf_map_lookup_elem(&excluded_cgroups, &id))
+			return 1;
+		/* `self` is the first member of struct cgroup: its parent css is the parent cgroup */
+		cg = (struct cgroup *)BPF_CORE_READ(cg, self.parent);
+	}
+	return 0;
+}
+
+/* The current task is one of Peregrine's own, by kernel identity (tgid, cgroup). */
+static __always_inline int excluded(__u64 pid_tgid)
+{
+	return excluded_tgid((__u32)(pid_tgid >> 32)) || excluded_cgroup(bpf_get_current_task_btf());
 }
 
 static __always_inline int selected(__u32 nr)
@@ -2074,7 +2127,7 @@ int BPF_PROG(sched_exec, struct task_struct *p, pid_t old_pid, struct linux_binp
 	struct pt_regs *regs = (struct pt_regs *)bpf_task_pt_regs(p);
 	__u32 nr = (__u32)BPF_CORE_READ(regs, orig_ax);
 	int at = nr == NR_execveat;
-	if ((nr != NR_execve && !at) || !selected(nr) || excluded())
+	if ((nr != NR_execve && !at) || !selected(nr) || excluded(bpf_get_current_pid_tgid()))
 		return 0;
 	return exec_record(p, at, 0, BPF_CORE_READ(bprm, filename), NULL);
 }
@@ -2082,8 +2135,13 @@ int BPF_PROG(sched_exec, struct task_struct *p, pid_t old_pid, struct linux_binp
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(sched_exit, struct task_struct *p)
 {
+	int ex = excluded(bpf_get_current_pid_tgid());
+	/* The last thread of an excluded group is gone: its tgid may be reused by anyone. */
+	__u32 tgid = p->tgid;
+	if (BPF_CORE_READ(p, signal, live.counter) == 0)
+		bpf_map_delete_elem(&excluded_tgids, &tgid);
 	/* procexit is selected together with exit_group (231) */
-	if (!selected(231) || excluded())
+	if (ex || !selected(231))
 		return 0;
 	struct rec r;
 	if (rec_begin(&r, PPME_PROCEXIT_1_E, 5))
@@ -2115,6 +2173,18 @@ int BPF_PROG(sched_fork, struct task_struct *parent, struct task_struct *child)
 	if (child->flags & (PF_KTHREAD | PF_IO_WORKER))
 		return 0;
 	struct task_struct *cur = bpf_get_current_task_btf();
+	/* A new thread group forked by one excluded with its descendants is excluded the same way
+	 * (postgres forks its backends), whatever the selection: the child's record and everything it
+	 * does are left out. */
+	__u32 ptgid = cur->tgid, ctgid = child->tgid;
+	__u8 *how = bpf_map_lookup_elem(&excluded_tgids, &ptgid);
+	if (how && (*how & PG_EXCL_DESCENDANTS)) {
+		if (ctgid != ptgid) {
+			__u8 v = *how;
+			bpf_map_update_elem(&excluded_tgids, &ctgid, &v, BPF_ANY);
+		}
+		return 0;
+	}
 	if (cur->thread_info.status & TS_COMPAT)
 		return 0;
 	struct pt_regs *regs = (struct pt_regs *)bpf_task_pt_regs(cur);
@@ -2140,10 +2210,8 @@ int BPF_PROG(sched_fork, struct task_struct *parent, struct task_struct *child)
 	}
 	if (!selected(nr))
 		return 0;
-	/* exclusion goes by the child's thread group, as when the child recorded itself */
-	__u32 zero = 0;
-	struct pg_settings *s = bpf_map_lookup_elem(&settings, &zero);
-	if (!s || s->exclude_tgid == (__u32)child->tgid)
+	/* exclusion goes by the child's identity, as when the child recorded itself */
+	if (excluded_tgid(ctgid) || excluded_cgroup(child))
 		return 0;
 	struct rec r;
 	if (rec_begin(&r, type, 21))
@@ -2488,7 +2556,7 @@ int BPF_PROG(sys_exit, struct pt_regs *regs, long ret)
 	__u32 zero = 0;
 	__u64 id = bpf_get_current_pid_tgid();
 	struct pg_settings *s = bpf_map_lookup_elem(&settings, &zero);
-	if (!s || s->exclude_tgid == (__u32)(id >> 32))
+	if (!s || excluded(id))
 		return 0;
 	/* An ia32 syscall (a 32-bit process, or int $0x80 from a 64-bit one) has its own numbers and
 	 * argument registers; the handlers know the x86_64 ones, so it is left out, not misread. */
@@ -2512,7 +2580,7 @@ int BPF_PROG(sys_enter, struct pt_regs *regs, long syscall_id)
 	__u32 zero = 0;
 	__u64 id = bpf_get_current_pid_tgid();
 	struct pg_settings *s = bpf_map_lookup_elem(&settings, &zero);
-	if (!s || s->exclude_tgid == (__u32)(id >> 32))
+	if (!s || excluded(id))
 		return 0;
 	if (bpf_get_current_task_btf()->thread_info.status & TS_COMPAT)
 		return 0;

@@ -3,7 +3,9 @@ package io.peregrine.capture.service;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 @ConfigMapping(prefix = "peregrine.capture")
 public interface CaptureConfig {
@@ -48,6 +50,28 @@ public interface CaptureConfig {
     /** Where recordings are written. */
     @WithDefault("/var/lib/peregrine/recordings")
     String recordingsDir();
+
+    /** What the live capture leaves out: Peregrine's own processes, by kernel identity, never by name. */
+    Exclude exclude();
+
+    interface Exclude {
+        /** capture-svc's own process (not the processes it would start: it starts none). */
+        @WithDefault("true")
+        boolean self();
+
+        /**
+         * Processes left out together with every process they start (comma-separated pids, as the
+         * host numbers them): the servers and services Peregrine runs on, e.g. nats-server and the
+         * postmaster. {@code ./peregrine up} sets it.
+         */
+        Optional<Set<Long>> pids();
+
+        /**
+         * cgroup v2 directories (e.g. {@code /sys/fs/cgroup/kubepods.slice/...pod<uid>.slice})
+         * whose processes, and those of the cgroups below them, are left out.
+         */
+        Optional<List<String>> cgroups();
+    }
 
     /** Start capturing when the service starts (tests start their own pipelines). */
     @WithDefault("true")

@@ -6,6 +6,7 @@ import io.peregrine.capture.pipeline.CaptureSource;
 import io.peregrine.capture.recording.Recordings;
 import io.peregrine.capture.selection.EnterSelection;
 import io.peregrine.capture.selection.InterestWatcher;
+import io.peregrine.capture.source.Exclusions;
 import io.peregrine.capture.source.Sources;
 import io.peregrine.protocol.Subjects;
 import io.peregrine.kit.nats.NatsClient;
@@ -16,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +70,7 @@ public class CaptureService {
         stop();
         try {
             Set<String> enter = EnterSelection.parse(config.enterSyscalls().orElse(""));
-            CaptureSource src = Sources.open(source, Path.of(config.hostRoot()));
+            CaptureSource src = Sources.open(source, Path.of(config.hostRoot()), exclusions());
             try {
                 src.selectEnter(enter);
             } catch (RuntimeException e) {
@@ -88,6 +90,12 @@ public class CaptureService {
             startError = e.getMessage();
             LOG.errorf("Cannot capture from %s: %s", source, e.getMessage());
         }
+    }
+
+    private Exclusions exclusions() {
+        CaptureConfig.Exclude ex = config.exclude();
+        return new Exclusions(ex.self(), ex.pids().orElse(Set.of()),
+                ex.cgroups().orElse(List.of()).stream().map(Path::of).toList());
     }
 
     public synchronized void stop() {

@@ -18,8 +18,13 @@ public final class Sources {
 
     /** @param hostRoot where the host's root is mounted, for the live capture's /proc scan */
     public static CaptureSource open(String spec, Path hostRoot) throws IOException {
+        return open(spec, hostRoot, Exclusions.SELF);
+    }
+
+    /** @param exclusions what a live capture leaves out (a file replays what it holds) */
+    public static CaptureSource open(String spec, Path hostRoot, Exclusions exclusions) throws IOException {
         if (spec == null || spec.isBlank() || spec.equals("live")) {
-            return LiveCapture.open(hostRoot);
+            return LiveCapture.open(hostRoot, exclusions);
         }
         Path file = Path.of(spec);
         if (!Files.isReadable(file)) {

@@ -2,6 +2,7 @@ package io.peregrine.driver.bpf;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import io.peregrine.driver.ffm.libbpf.LibBpf;
 import io.peregrine.driver.ffm.libc.Libc;
@@ -32,6 +33,9 @@ public final class Probe implements AutoCloseable {
     private final int selectionFd;
     private final int enterSelectionFd;
     private final int settingsFd;
+    private final int excludedTgidsFd;
+    private final int excludedCgroupsFd;
+    private final int cgroupExclusionFd;
     private final int countersFd;
     private final int ringFd;
     private final int ringSize;
@@ -44,6 +48,9 @@ public final class Probe implements AutoCloseable {
         this.selectionFd = mapFd("selection");
         this.enterSelectionFd = mapFd("enter_selection");
         this.settingsFd = mapFd("settings");
+        this.excludedTgidsFd = mapFd("excluded_tgids");
+        this.excludedCgroupsFd = mapFd("excluded_cgroups");
+        this.cgroupExclusionFd = mapFd("cgroup_exclusion");
         this.countersFd = mapFd("counters");
         this.ringFd = mapFd("events");
         this.ringSize = LibBpf.bpf_map__max_entries(findMap("events"));
@@ -55,7 +62,7 @@ public final class Probe implements AutoCloseable {
      * excludes {@code excludeTgid} (0 for nobody), selects {@code selected}, then attaches it.
      */
     public static Probe load(int ringBytes, long excludeTgid, Set<Syscall> selected) throws DriverUnavailableException {
-        return load(ringBytes, excludeTgid, selected, Set.of());
+        return load(ringBytes, Exclusion.of(excludeTgid), selected, Set.of());
     }
 
     /**
@@ -63,6 +70,15 @@ public final class Probe implements AutoCloseable {
      * each must have an enter handler ({@link Syscall#hasEnterEvent()}).
      */
     public static Probe load(int ringBytes, long excludeTgid, Set<Syscall> selected, Set<Syscall> enterSelected)
+            throws DriverUnavailableException {
+        return load(ringBytes, Exclusion.of(excludeTgid), selected, enterSelected);
+    }
+
+    /**
+     * As {@link #load(int, long, Set, Set)}, leaving out what {@code exclusion} names; it is in the
+     * kernel's maps before the programs are attached, so not one event of it is recorded.
+     */
+    public static Probe load(int ringBytes, Exclusion exclusion, Set<Syscall> selected, Set<Syscall> enterSelected)
             throws DriverUnavailableException {
         for (Syscall s : enterSelected) {
             requireEnterHandler(s);
@@ -94,7 +110,16 @@ public final class Probe implements AutoCloseable {
                         + " (libbpf printed the details on standard error)");
             }
             probe = new Probe(arena, obj);
-            probe.writeSettings(excludeTgid);
+            probe.writeSettings();
+            for (long t : exclusion.tgids()) {
+                probe.excludeProcess(t, false);
+            }
+            for (long t : exclusion.withDescendants()) {
+                probe.excludeProcess(t, true);
+            }
+            for (long c : exclusion.cgroupIds()) {
+                probe.excludeCgroup(c);
+            }
             for (Syscall s : Syscall.values()) {
                 probe.select(s, selected.contains(s));
             }
@@ -156,12 +181,12 @@ public final class Probe implements AutoCloseable {
         links.add(link);
     }
 
-    private void writeSettings(long excludeTgid) throws DriverUnavailableException {
+    private void writeSettings() throws DriverUnavailableException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment key = a.allocateFrom(JAVA_INT, 0);
             MemorySegment v = a.allocate(ProbeLayouts.SETTINGS);
             ProbeLayouts.SETTINGS_BOOT_TIME.set(v, 0L, bootTimeNanos());
-            ProbeLayouts.SETTINGS_EXCLUDE_TGID.set(v, 0L, (int) excludeTgid);
+            ProbeLayouts.SETTINGS_EXCLUDE_TGID.set(v, 0L, 0); // unused: exclusion has its own maps
             ProbeLayouts.SETTINGS_FLAGS.set(v, 0L, 0);
             check(LibBpf.bpf_map_update_elem(settingsFd, key, v, 0), "settings");
         }
@@ -178,6 +203,52 @@ public final class Probe implements AutoCloseable {
             long boot = ts.get(java.lang.foreign.ValueLayout.JAVA_LONG, 0) * 1_000_000_000L
                     + ts.get(java.lang.foreign.ValueLayout.JAVA_LONG, 8);
             return now.getEpochSecond() * 1_000_000_000L + now.getNano() - boot;
+        }
+    }
+
+    /** Values of the excluded_tgids map (PG_EXCL_* in peregrine.h). */
+    static final byte EXCL_SELF = 1;
+    static final byte EXCL_DESCENDANTS = 2;
+
+    /**
+     * Leaves thread group {@code tgid} (a pid of the initial pid namespace) out from now on; with
+     * {@code descendants}, also every process it forks from now on, and theirs. Processes it
+     * started before are not covered: name them too. The entry goes when the group's last thread
+     * exits, so a reused pid is not excluded.
+     */
+    public void excludeProcess(long tgid, boolean descendants) throws DriverUnavailableException {
+        if (tgid <= 0 || tgid > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("not a process id: " + tgid);
+        }
+        byte v = descendants ? (byte) (EXCL_SELF | EXCL_DESCENDANTS) : EXCL_SELF;
+        try (Arena a = Arena.ofConfined()) {
+            check(LibBpf.bpf_map_update_elem(excludedTgidsFd, a.allocateFrom(JAVA_INT, (int) tgid),
+                    a.allocateFrom(JAVA_BYTE, v), 0), "excluded_tgids");
+        }
+    }
+
+    /** Whether thread group {@code tgid} is excluded now (named, or forked by one excluded with descendants). */
+    public boolean processExcluded(long tgid) {
+        try (Arena a = Arena.ofConfined()) {
+            return LibBpf.bpf_map_lookup_elem(excludedTgidsFd, a.allocateFrom(JAVA_INT, (int) tgid),
+                    a.allocate(JAVA_BYTE)) == 0;
+        }
+    }
+
+    /** Stops excluding thread group {@code tgid} (e.g. a named process that turned out to be gone). */
+    public void forgetProcess(long tgid) {
+        try (Arena a = Arena.ofConfined()) {
+            LibBpf.bpf_map_delete_elem(excludedTgidsFd, a.allocateFrom(JAVA_INT, (int) tgid));
+        }
+    }
+
+    /** Leaves out the tasks of cgroup v2 {@code id}, and of the cgroups below it, from now on. */
+    public void excludeCgroup(long id) throws DriverUnavailableException {
+        try (Arena a = Arena.ofConfined()) {
+            check(LibBpf.bpf_map_update_elem(excludedCgroupsFd, a.allocateFrom(JAVA_LONG, id),
+                    a.allocateFrom(JAVA_BYTE, (byte) 1), 0), "excluded_cgroups");
+            check(LibBpf.bpf_map_update_elem(cgroupExclusionFd, a.allocateFrom(JAVA_INT, 0),
+                    a.allocateFrom(JAVA_INT, 1), 0), "cgroup_exclusion");
         }
     }
 

@@ -3,6 +3,7 @@ package io.peregrine.driver.live;
 import io.peregrine.driver.bpf.Syscall;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,13 +18,20 @@ import java.util.Set;
  *                      Empty by default: exit events carry every parameter.
  * @param hostRoot      where the host's root is mounted: the seed scan reads {@code proc} and
  *                      {@code etc} under it ({@code /} on the host, e.g. {@code /host} in a pod)
+ * @param excludePids   processes left out with every process they start (pids of the host, as
+ *                      read under {@code hostRoot}/proc), e.g. the servers Peregrine depends on
+ * @param excludeCgroups cgroup v2 directories whose processes, and those of the cgroups below them,
+ *                      are left out
  */
 public record LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeSelf, boolean seed,
-                          Set<Syscall> enterSyscalls, Path hostRoot) {
+                          Set<Syscall> enterSyscalls, Path hostRoot, Set<Long> excludePids,
+                          List<Path> excludeCgroups) {
     public static final int DEFAULT_RING_BYTES = 8 << 20;
 
     public LiveOptions {
         syscalls = syscalls.isEmpty() ? EnumSet.noneOf(Syscall.class) : EnumSet.copyOf(syscalls);
+        excludePids = Set.copyOf(excludePids);
+        excludeCgroups = List.copyOf(excludeCgroups);
         enterSyscalls = enterSyscalls.isEmpty() ? EnumSet.noneOf(Syscall.class) : EnumSet.copyOf(enterSyscalls);
         for (Syscall s : enterSyscalls) {
             if (!s.hasEnterEvent()) {
@@ -42,8 +50,23 @@ public record LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeS
         this(ringBytes, syscalls, excludeSelf, seed, enterSyscalls, Path.of("/"));
     }
 
+    public LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeSelf, boolean seed,
+                       Set<Syscall> enterSyscalls, Path hostRoot) {
+        this(ringBytes, syscalls, excludeSelf, seed, enterSyscalls, hostRoot, Set.of(), List.of());
+    }
+
     public LiveOptions withHostRoot(Path root) {
-        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, enterSyscalls, root);
+        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, enterSyscalls, root, excludePids, excludeCgroups);
+    }
+
+    /** Leaves out these processes and every process they start. */
+    public LiveOptions withExcludePids(Set<Long> pids) {
+        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, enterSyscalls, hostRoot, pids, excludeCgroups);
+    }
+
+    /** Leaves out the processes of these cgroup v2 directories and of the cgroups below them. */
+    public LiveOptions withExcludeCgroups(List<Path> cgroups) {
+        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, enterSyscalls, hostRoot, excludePids, cgroups);
     }
 
     public static LiveOptions defaults() {
@@ -51,22 +74,22 @@ public record LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeS
     }
 
     public LiveOptions withSyscalls(Set<Syscall> s) {
-        return new LiveOptions(ringBytes, s, excludeSelf, seed, enterSyscalls, hostRoot);
+        return new LiveOptions(ringBytes, s, excludeSelf, seed, enterSyscalls, hostRoot, excludePids, excludeCgroups);
     }
 
     public LiveOptions withSeed(boolean s) {
-        return new LiveOptions(ringBytes, syscalls, excludeSelf, s, enterSyscalls, hostRoot);
+        return new LiveOptions(ringBytes, syscalls, excludeSelf, s, enterSyscalls, hostRoot, excludePids, excludeCgroups);
     }
 
     public LiveOptions withRingBytes(int bytes) {
-        return new LiveOptions(bytes, syscalls, excludeSelf, seed, enterSyscalls, hostRoot);
+        return new LiveOptions(bytes, syscalls, excludeSelf, seed, enterSyscalls, hostRoot, excludePids, excludeCgroups);
     }
 
     public LiveOptions withExcludeSelf(boolean e) {
-        return new LiveOptions(ringBytes, syscalls, e, seed, enterSyscalls, hostRoot);
+        return new LiveOptions(ringBytes, syscalls, e, seed, enterSyscalls, hostRoot, excludePids, excludeCgroups);
     }
 
     public LiveOptions withEnterSyscalls(Set<Syscall> s) {
-        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, s, hostRoot);
+        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, s, hostRoot, excludePids, excludeCgroups);
     }
 }

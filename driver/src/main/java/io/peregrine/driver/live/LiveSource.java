@@ -1,10 +1,13 @@
 package io.peregrine.driver.live;
 
 import io.peregrine.driver.bpf.DriverUnavailableException;
+import io.peregrine.driver.bpf.Exclusion;
 import io.peregrine.driver.bpf.Probe;
 import io.peregrine.driver.bpf.ProbeCounters;
 import io.peregrine.driver.bpf.Syscall;
+import io.peregrine.driver.proc.Cgroups;
 import io.peregrine.driver.proc.ProcScanner;
+import io.peregrine.driver.proc.ProcessTree;
 import io.peregrine.driver.proc.SeedRecords;
 import io.peregrine.driver.ring.BpfRing;
 import io.peregrine.driver.ring.IdleWait;
@@ -12,6 +15,8 @@ import io.peregrine.driver.source.EventConsumer;
 import io.peregrine.driver.source.EventSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -32,10 +37,23 @@ public final class LiveSource implements EventSource {
     }
 
     public static LiveSource open(LiveOptions options) throws IOException {
-        long self = options.excludeSelf() ? ProcessHandle.current().pid() : 0;
-        Probe probe = Probe.load(options.ringBytes(), self, options.syscalls(), options.enterSyscalls());
+        Path proc = options.hostRoot().resolve("proc");
+        // The capture itself starts no processes: one it started would be news, so only its own
+        // thread group is left out. The named processes go with what they started already; the
+        // probe's fork hook adds what they start once it is attached.
+        Set<Long> self = options.excludeSelf() ? Set.of(ProcessHandle.current().pid()) : Set.of();
+        Set<Long> named = ProcessTree.withDescendants(proc, options.excludePids());
+        Set<Long> cgroups = new HashSet<>();
+        for (Path c : options.excludeCgroups()) {
+            cgroups.add(Cgroups.id(c));
+        }
+        Probe probe = Probe.load(options.ringBytes(), new Exclusion(self, named, cgroups), options.syscalls(),
+                options.enterSyscalls());
         BpfRing ring = null;
         try {
+            if (!named.isEmpty()) {
+                settleExclusion(probe, proc, named);
+            }
             ring = BpfRing.map(probe.ringFd(), probe.ringSize());
             SeedRecords seeds = new SeedRecords();
             if (options.seed()) {
@@ -49,6 +67,41 @@ public final class LiveSource implements EventSource {
             probe.close();
             throw e;
         }
+    }
+
+    /**
+     * Between the /proc reading and the attaching, an excluded process may have forked (unseen by
+     * the fork hook) or exited (its entry would outlive it, and a reused pid would be hidden). Now
+     * that the hooks see both, read again until nothing changes.
+     */
+    private static void settleExclusion(Probe probe, Path proc, Set<Long> named) throws IOException {
+        Set<Long> known = new HashSet<>(named);
+        for (int round = 0; round < 10; round++) {
+            Set<Long> now = ProcessTree.withDescendants(proc, known);
+            boolean changed = false;
+            for (long p : now) {
+                if (!known.contains(p)) {
+                    probe.excludeProcess(p, true);
+                    changed = true;
+                }
+            }
+            for (var it = known.iterator(); it.hasNext(); ) {
+                long p = it.next();
+                if (!now.contains(p) && !ProcessTree.exists(proc, p)) {
+                    probe.forgetProcess(p);
+                    it.remove();
+                }
+            }
+            known.addAll(now);
+            if (!changed) {
+                return;
+            }
+        }
+    }
+
+    /** Whether the probe leaves thread group {@code tgid} out now. */
+    public boolean excludes(long tgid) {
+        return probe.processExcluded(tgid);
     }
 
     @Override

@@ -1050,5 +1050,65 @@ public class LibBpf extends LibBpf$shared {
            throw new AssertionError("should not reach here", ex$);
         }
     }
-}
 
+    private static class bpf_map_delete_elem {
+        public static final FunctionDescriptor DESC = FunctionDescriptor.of(
+            LibBpf.C_INT,
+            LibBpf.C_INT,
+            LibBpf.C_POINTER
+        );
+
+        public static final MemorySegment ADDR = SYMBOL_LOOKUP.findOrThrow("bpf_map_delete_elem");
+
+        public static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    /**
+     * Function descriptor for:
+     * {@snippet lang=c :
+     * int bpf_map_delete_elem(int fd, const void *key)
+     * }
+     */
+    public static FunctionDescriptor bpf_map_delete_elem$descriptor() {
+        return bpf_map_delete_elem.DESC;
+    }
+
+    /**
+     * Downcall method handle for:
+     * {@snippet lang=c :
+     * int bpf_map_delete_elem(int fd, const void *key)
+     * }
+     */
+    public static MethodHandle bpf_map_delete_elem$handle() {
+        return bpf_map_delete_elem.HANDLE;
+    }
+
+    /**
+     * Address for:
+     * {@snippet lang=c :
+     * int bpf_map_delete_elem(int fd, const void *key)
+     * }
+     */
+    public static MemorySegment bpf_map_delete_elem$address() {
+        return bpf_map_delete_elem.ADDR;
+    }
+
+    /**
+     * {@snippet lang=c :
+     * int bpf_map_delete_elem(int fd, const void *key)
+     * }
+     */
+    public static int bpf_map_delete_elem(int fd, MemorySegment key) {
+        var mh$ = bpf_map_delete_elem.HANDLE;
+        try {
+            if (TRACE_DOWNCALLS) {
+                traceDowncall("bpf_map_delete_elem", fd, key);
+            }
+            return (int)mh$.invokeExact(fd, key);
+        } catch (Error | RuntimeException ex) {
+           throw ex;
+        } catch (Throwable ex$) {
+           throw new AssertionError("should not reach here", ex$);
+        }
+    }
+}
