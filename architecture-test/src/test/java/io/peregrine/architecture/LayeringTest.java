@@ -34,6 +34,9 @@ class LayeringTest {
     static final String KIT = "io.peregrine.kit..";
     static final String[] STATE_SVC = {"io.peregrine.state.service..", "io.peregrine.state.api..",
             "io.peregrine.state.sources.."};
+    /** state-core: every state package but state-svc's shell. */
+    static final DescribedPredicate<JavaClass> STATE_CORE = resideInAPackage("io.peregrine.state..")
+            .and(not(resideInAnyPackage(STATE_SVC))).as("state-core");
     static final String CAPTURE_SVC = "io.peregrine.capture..";
     static final String RULES_SVC = "io.peregrine.rules..";
     static final String NOTIFY_SVC = "io.peregrine.notify..";
@@ -73,10 +76,9 @@ class LayeringTest {
 
     @Test
     void stateCoreIsPlainJavaOverProtocol() {
-        DescribedPredicate<JavaClass> stateCore = resideInAPackage("io.peregrine.state..")
-                .and(not(resideInAnyPackage(STATE_SVC))).as("state-core");
-        classes().that(stateCore)
-                .should().onlyDependOnClassesThat(stateCore.or(resideInAnyPackage(PROTOCOL, "java..", "org.jboss.logging..")))
+        classes().that(STATE_CORE)
+                .should().onlyDependOnClassesThat(
+                        STATE_CORE.or(resideInAnyPackage(PROTOCOL, "java..", "org.jboss.logging..")))
                 .because("the state core is a library for state-svc, capture trials and tools: no runtime, no driver")
                 .check(main);
     }
@@ -102,6 +104,18 @@ class LayeringTest {
     }
 
     @Test
+    void servicesUseOnlyTheLibrariesOfTheirStage() {
+        noClasses().that().resideInAPackage(CAPTURE_SVC)
+                .should().dependOnClassesThat(STATE_CORE)
+                .because("capture frames raw events; state is rebuilt after NATS, in state-svc")
+                .check(main);
+        noClasses().that().resideInAPackage(NOTIFY_SVC)
+                .should().dependOnClassesThat(STATE_CORE.or(resideInAPackage(DRIVER)))
+                .because("notify-svc sees alerts only")
+                .check(main);
+    }
+
+    @Test
     void rulesLanguageAndEngineArePlainJava() {
         noClasses().that().resideInAnyPackage("io.peregrine.rules.language..", "io.peregrine.rules.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage(RUNTIME)
@@ -114,12 +128,11 @@ class LayeringTest {
         noClasses().that().resideInAPackage("io.peregrine.rules.language..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.peregrine.rules.engine..",
                         "io.peregrine.rules.runtime..", "io.peregrine.rules.management..", "io.peregrine.rules.trial..",
-                        "io.peregrine.rules.service..", "io.peregrine.rules.api..")
+                        "io.peregrine.rules.service..")
                 .check(main);
         noClasses().that().resideInAPackage("io.peregrine.rules.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.peregrine.rules.runtime..",
-                        "io.peregrine.rules.management..", "io.peregrine.rules.trial..", "io.peregrine.rules.service..",
-                        "io.peregrine.rules.api..")
+                        "io.peregrine.rules.management..", "io.peregrine.rules.trial..", "io.peregrine.rules.service..")
                 .check(main);
     }
 
