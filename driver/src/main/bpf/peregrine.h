@@ -9,7 +9,12 @@ struct pg_settings {
 	__u64 boot_time_ns;   /* wall-clock time of boot, added to bpf_ktime_get_boot_ns() */
 	__u32 exclude_tgid;   /* the capturing process; 0 = exclude nobody */
 	__u32 flags;          /* reserved, 0 */
+	__u32 snaplen;        /* bytes of an I/O call's buffer kept in its data parameter; 0 = none */
+	__u32 reserved;       /* 0 */
 };
+
+/* Upper bound of pg_settings.snaplen: one data parameter always fits a record (SCRATCH_HALF). */
+#define PG_SNAPLEN_MAX 8192
 
 /* Per-CPU loss accounting, in the `counters` per-CPU array map (one entry). */
 struct pg_counters {

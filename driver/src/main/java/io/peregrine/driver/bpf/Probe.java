@@ -25,6 +25,10 @@ public final class Probe implements AutoCloseable {
     static final List<String> ATTACHED = List.of("sys_enter", "sys_exit", "sched_fork", "sched_exec", "sched_exit");
     static final int MAX_SYSCALLS = 512;
     private static final int CLOCK_BOOTTIME = 7;
+    /** Bytes of an I/O call's buffer kept by default, as Falco's default snaplen. */
+    public static final int DEFAULT_SNAPLEN = 80;
+    /** Largest snaplen (PG_SNAPLEN_MAX in peregrine.h): one data parameter always fits a record. */
+    public static final int MAX_SNAPLEN = 8192;
 
     private final Arena arena;
     private final MemorySegment object;
@@ -36,6 +40,9 @@ public final class Probe implements AutoCloseable {
     private final int ringFd;
     private final int ringSize;
     private final int cpus;
+    private long bootTime;
+    private long excludeTgid;
+    private int snaplen;
     private boolean closed;
 
     private Probe(Arena arena, MemorySegment object) throws DriverUnavailableException {
@@ -64,6 +71,17 @@ public final class Probe implements AutoCloseable {
      */
     public static Probe load(int ringBytes, long excludeTgid, Set<Syscall> selected, Set<Syscall> enterSelected)
             throws DriverUnavailableException {
+        return load(ringBytes, excludeTgid, selected, enterSelected, DEFAULT_SNAPLEN);
+    }
+
+    /**
+     * As {@link #load(int, long, Set, Set)}, keeping the first {@code snaplen} bytes (0 to
+     * {@link #MAX_SNAPLEN}) of the buffers of read, write, sendto, recvfrom, sendmsg and recvmsg in
+     * their {@code data} parameter.
+     */
+    public static Probe load(int ringBytes, long excludeTgid, Set<Syscall> selected, Set<Syscall> enterSelected,
+                             int snaplen) throws DriverUnavailableException {
+        checkSnaplen(snaplen);
         for (Syscall s : enterSelected) {
             requireEnterHandler(s);
         }
@@ -94,7 +112,10 @@ public final class Probe implements AutoCloseable {
                         + " (libbpf printed the details on standard error)");
             }
             probe = new Probe(arena, obj);
-            probe.writeSettings(excludeTgid);
+            probe.bootTime = bootTimeNanos();
+            probe.excludeTgid = excludeTgid;
+            probe.snaplen = snaplen;
+            probe.writeSettings();
             for (Syscall s : Syscall.values()) {
                 probe.select(s, selected.contains(s));
             }
@@ -156,13 +177,32 @@ public final class Probe implements AutoCloseable {
         links.add(link);
     }
 
-    private void writeSettings(long excludeTgid) throws DriverUnavailableException {
+    /** Changes the snaplen while capturing; calls completing from now on use it. */
+    public void snaplen(int bytes) throws DriverUnavailableException {
+        checkSnaplen(bytes);
+        snaplen = bytes;
+        writeSettings();
+    }
+
+    public int snaplen() {
+        return snaplen;
+    }
+
+    private static void checkSnaplen(int bytes) {
+        if (bytes < 0 || bytes > MAX_SNAPLEN) {
+            throw new IllegalArgumentException("snaplen must be between 0 and " + MAX_SNAPLEN + " bytes: " + bytes);
+        }
+    }
+
+    /** Writes the whole settings entry (one map update, so the probe never sees a mix). */
+    private void writeSettings() throws DriverUnavailableException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment key = a.allocateFrom(JAVA_INT, 0);
             MemorySegment v = a.allocate(ProbeLayouts.SETTINGS);
-            ProbeLayouts.SETTINGS_BOOT_TIME.set(v, 0L, bootTimeNanos());
+            ProbeLayouts.SETTINGS_BOOT_TIME.set(v, 0L, bootTime);
             ProbeLayouts.SETTINGS_EXCLUDE_TGID.set(v, 0L, (int) excludeTgid);
             ProbeLayouts.SETTINGS_FLAGS.set(v, 0L, 0);
+            ProbeLayouts.SETTINGS_SNAPLEN.set(v, 0L, snaplen);
             check(LibBpf.bpf_map_update_elem(settingsFd, key, v, 0), "settings");
         }
     }

@@ -1,5 +1,6 @@
 package io.peregrine.driver.live;
 
+import io.peregrine.driver.bpf.Probe;
 import io.peregrine.driver.bpf.Syscall;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -17,9 +18,12 @@ import java.util.Set;
  *                      Empty by default: exit events carry every parameter.
  * @param hostRoot      where the host's root is mounted: the seed scan reads {@code proc} and
  *                      {@code etc} under it ({@code /} on the host, e.g. {@code /host} in a pod)
+ * @param snaplen       bytes of an I/O call's buffer kept in its {@code data} parameter (read, write,
+ *                      sendto, recvfrom, sendmsg, recvmsg), 0 to {@link Probe#MAX_SNAPLEN}; default
+ *                      {@link Probe#DEFAULT_SNAPLEN}
  */
 public record LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeSelf, boolean seed,
-                          Set<Syscall> enterSyscalls, Path hostRoot) {
+                          Set<Syscall> enterSyscalls, Path hostRoot, int snaplen) {
     public static final int DEFAULT_RING_BYTES = 8 << 20;
 
     public LiveOptions {
@@ -31,6 +35,14 @@ public record LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeS
                         + "; syscalls with enter events: " + Syscall.withEnterEvents());
             }
         }
+        if (snaplen < 0 || snaplen > Probe.MAX_SNAPLEN) {
+            throw new IllegalArgumentException("snaplen must be between 0 and " + Probe.MAX_SNAPLEN + " bytes: " + snaplen);
+        }
+    }
+
+    public LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeSelf, boolean seed,
+                       Set<Syscall> enterSyscalls, Path hostRoot) {
+        this(ringBytes, syscalls, excludeSelf, seed, enterSyscalls, hostRoot, Probe.DEFAULT_SNAPLEN);
     }
 
     public LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeSelf, boolean seed) {
@@ -43,7 +55,7 @@ public record LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeS
     }
 
     public LiveOptions withHostRoot(Path root) {
-        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, enterSyscalls, root);
+        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, enterSyscalls, root, snaplen);
     }
 
     public static LiveOptions defaults() {
@@ -51,22 +63,26 @@ public record LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeS
     }
 
     public LiveOptions withSyscalls(Set<Syscall> s) {
-        return new LiveOptions(ringBytes, s, excludeSelf, seed, enterSyscalls, hostRoot);
+        return new LiveOptions(ringBytes, s, excludeSelf, seed, enterSyscalls, hostRoot, snaplen);
     }
 
     public LiveOptions withSeed(boolean s) {
-        return new LiveOptions(ringBytes, syscalls, excludeSelf, s, enterSyscalls, hostRoot);
+        return new LiveOptions(ringBytes, syscalls, excludeSelf, s, enterSyscalls, hostRoot, snaplen);
     }
 
     public LiveOptions withRingBytes(int bytes) {
-        return new LiveOptions(bytes, syscalls, excludeSelf, seed, enterSyscalls, hostRoot);
+        return new LiveOptions(bytes, syscalls, excludeSelf, seed, enterSyscalls, hostRoot, snaplen);
     }
 
     public LiveOptions withExcludeSelf(boolean e) {
-        return new LiveOptions(ringBytes, syscalls, e, seed, enterSyscalls, hostRoot);
+        return new LiveOptions(ringBytes, syscalls, e, seed, enterSyscalls, hostRoot, snaplen);
     }
 
     public LiveOptions withEnterSyscalls(Set<Syscall> s) {
-        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, s, hostRoot);
+        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, s, hostRoot, snaplen);
+    }
+
+    public LiveOptions withSnaplen(int bytes) {
+        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, enterSyscalls, hostRoot, bytes);
     }
 }

@@ -33,7 +33,8 @@ public final class LiveSource implements EventSource {
 
     public static LiveSource open(LiveOptions options) throws IOException {
         long self = options.excludeSelf() ? ProcessHandle.current().pid() : 0;
-        Probe probe = Probe.load(options.ringBytes(), self, options.syscalls(), options.enterSyscalls());
+        Probe probe = Probe.load(options.ringBytes(), self, options.syscalls(), options.enterSyscalls(),
+                options.snaplen());
         BpfRing ring = null;
         try {
             ring = BpfRing.map(probe.ringFd(), probe.ringSize());
@@ -101,6 +102,14 @@ public final class LiveSource implements EventSource {
     /** Enter selection by x86_64 number; numbers without an enter handler give generic enter records. */
     public void selectEnterNumber(int nr, boolean on) throws DriverUnavailableException {
         probe.selectEnterNumber(nr, on);
+    }
+
+    /**
+     * Changes how many bytes of an I/O call's buffer its {@code data} parameter keeps (0 to
+     * {@link Probe#MAX_SNAPLEN}) while capturing.
+     */
+    public void snaplen(int bytes) throws DriverUnavailableException {
+        probe.snaplen(bytes);
     }
 
     /** The probe's in-kernel counters of records written and lost. */
