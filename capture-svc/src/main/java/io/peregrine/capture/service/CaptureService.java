@@ -68,7 +68,7 @@ public class CaptureService {
         stop();
         try {
             Set<String> enter = EnterSelection.parse(config.enterSyscalls().orElse(""));
-            CaptureSource src = Sources.open(source, Path.of(config.hostRoot()));
+            CaptureSource src = Sources.open(source, Path.of(config.hostRoot()), config.snaplen());
             try {
                 src.selectEnter(enter);
             } catch (RuntimeException e) {

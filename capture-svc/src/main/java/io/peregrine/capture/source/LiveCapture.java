@@ -44,8 +44,8 @@ final class LiveCapture implements CaptureSource {
         this.selection = all;
     }
 
-    static LiveCapture open(Path hostRoot) throws IOException {
-        return new LiveCapture(LiveSource.open(LiveOptions.defaults().withHostRoot(hostRoot)));
+    static LiveCapture open(Path hostRoot, int snaplen) throws IOException {
+        return new LiveCapture(LiveSource.open(LiveOptions.defaults().withHostRoot(hostRoot).withSnaplen(snaplen)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.peregrine.capture.source;
 
 import io.peregrine.capture.pipeline.CaptureSource;
+import io.peregrine.driver.bpf.Probe;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,8 +19,16 @@ public final class Sources {
 
     /** @param hostRoot where the host's root is mounted, for the live capture's /proc scan */
     public static CaptureSource open(String spec, Path hostRoot) throws IOException {
+        return open(spec, hostRoot, Probe.DEFAULT_SNAPLEN);
+    }
+
+    /**
+     * @param hostRoot where the host's root is mounted, for the live capture's /proc scan
+     * @param snaplen  bytes of an I/O call's buffer the live capture keeps (0 to {@link Probe#MAX_SNAPLEN})
+     */
+    public static CaptureSource open(String spec, Path hostRoot, int snaplen) throws IOException {
         if (spec == null || spec.isBlank() || spec.equals("live")) {
-            return LiveCapture.open(hostRoot);
+            return LiveCapture.open(hostRoot, snaplen);
         }
         Path file = Path.of(spec);
         if (!Files.isReadable(file)) {
