@@ -1906,7 +1906,10 @@ EXIT_HANDLER(recvfrom_x)
 		return 0;
 	long fd = (__s32)arg(regs, 0);
 	put_s64(&r, ret);
-	put_data(&r, (void *)arg(regs, 1), ret);
+	/* with MSG_TRUNC a datagram's full length is returned, which can exceed the buffer */
+	__u64 size = arg(regs, 2);
+	long got = ret > 0 && (__u64)ret > size ? (long)size : ret;
+	put_data(&r, (void *)arg(regs, 1), got);
 	put_socktuple_peer(&r, ret >= 0 ? fd_sock(fd) : NULL, ret >= 0 ? (void *)arg(regs, 4) : NULL, 1);
 	put_s64(&r, fd);
 	put_u32(&r, (__u32)arg(regs, 2));

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The data parameter of I/O calls on the real kernel: a python program moves known bytes (every
  * byte value) through a pipe, a file, loopback TCP and UDP (sendto/recvfrom, a three-piece sendmsg
- * received into two buffers by recvmsg) and prints what each call transferred. Each record's data
- * must be exactly the first min(snaplen, transferred) bytes; the program runs once per snaplen,
- * changed while capturing.
+ * received into two buffers by recvmsg, a datagram cut by MSG_TRUNC, whose result exceeds the
+ * buffer) and prints what each call transferred. Each record's data must be exactly the first
+ * min(snaplen, transferred) bytes; the program runs once per snaplen, changed while capturing.
  */
 class IoDataTest {
     static final EnumSet<Syscall> IO = EnumSet.of(Syscall.READ, Syscall.WRITE, Syscall.SENDTO, Syscall.RECVFROM,
@@ -111,6 +111,6 @@ class IoDataTest {
             checked.add(f[0]);
         }
         assertEquals(List.of("write", "read", "write", "read", "write", "read", "sendto", "recvfrom", "sendto",
-                "recvfrom", "sendmsg", "recvmsg"), checked, tag);
+                "recvfrom", "recvfrom", "sendmsg", "recvmsg"), checked, tag);
     }
 }

@@ -51,6 +51,11 @@ p = payload(b"udp", 150)
 note("sendto", u1.fileno(), u1.sendto(p, u2.getsockname()), p)
 got, _ = u2.recvfrom(4096)
 note("recvfrom", u2.fileno(), len(got), got)
+# MSG_TRUNC returns the datagram's full length, more than the 16 bytes the buffer holds
+p = payload(b"trunc", 150)
+u1.sendto(p, u2.getsockname())
+small = bytearray(16)
+note("recvfrom", u2.fileno(), u2.recv_into(small, 16, socket.MSG_TRUNC), bytes(small))
 # a message in three pieces, received into two: the data parameter follows the pieces in order
 parts = [payload(b"msg1", 50), payload(b"msg2", 60), payload(b"msg3", 200)]
 note("sendmsg", u1.fileno(), u1.sendmsg(parts, [], 0, u2.getsockname()), b"".join(parts))
