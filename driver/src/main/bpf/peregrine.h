@@ -9,6 +9,8 @@ struct pg_settings {
 	__u64 boot_time_ns;   /* wall-clock time of boot, added to bpf_ktime_get_boot_ns() */
 	__u32 exclude_tgid;   /* unused, 0: exclusion is in the excluded_tgids and excluded_cgroups maps */
 	__u32 flags;          /* reserved, 0 */
+	__u32 snaplen;        /* bytes of an I/O call's buffer kept in its data parameter; 0 = none */
+	__u32 reserved;       /* 0 */
 };
 
 /* Sizes of the exclusion maps, and how many cgroup levels above a task's own are compared. */
@@ -18,6 +20,8 @@ struct pg_settings {
 /* Values of the `excluded_tgids` map. */
 #define PG_EXCL_SELF 1        /* the thread group itself */
 #define PG_EXCL_DESCENDANTS 2 /* and the thread groups it forks from now on, and theirs */
+/* Upper bound of pg_settings.snaplen: one data parameter always fits a record (SCRATCH_HALF). */
+#define PG_SNAPLEN_MAX 8192
 
 /* Per-CPU loss accounting, in the `counters` per-CPU array map (one entry). */
 struct pg_counters {

@@ -277,6 +277,66 @@ static __always_inline void put_user_bytes(struct rec *r, const void *p, __u32 n
 	set_len(r, n);
 }
 
+/* The data parameter of an I/O call (PT_BYTEBUF): the first min(snaplen, n) bytes at p, n being
+ * what the call transferred. Empty when snaplen is 0, nothing was transferred or the memory is not
+ * readable without faulting. */
+static __always_inline void put_data(struct rec *r, const void *p, long n)
+{
+	__u32 zero = 0;
+	struct pg_settings *s = bpf_map_lookup_elem(&settings, &zero);
+	__u32 len = s ? s->snaplen : 0;
+	if (n <= 0 || !p || len == 0) {
+		set_len(r, 0);
+		return;
+	}
+	if ((__u64)n < len)
+		len = (__u32)n;
+	if (len > PG_SNAPLEN_MAX)
+		len = PG_SNAPLEN_MAX;
+	/* keep the bound visible to the verifier: the compiler would drop a redundant mask */
+	asm volatile("%[n] &= %[m]" : [n] "+r"(len) : [m] "i"(PG_SNAPLEN_MAX * 2 - 1));
+	if (bpf_probe_read_user(r->buf + (r->pos & SCRATCH_MASK), len, p) != 0) {
+		set_len(r, 0);
+		return;
+	}
+	set_len(r, len);
+}
+
+#define MAX_IOVECS 16  /* iovecs of a sendmsg/recvmsg walked for its data parameter */
+
+/* As put_data for a message's scatter list: the first min(snaplen, n) bytes across its first
+ * MAX_IOVECS iovecs, in order. */
+static __always_inline void put_data_iov(struct rec *r, const struct iovec *iov, __u64 iovlen, long n)
+{
+	__u32 zero = 0;
+	struct pg_settings *s = bpf_map_lookup_elem(&settings, &zero);
+	__u32 total = s ? s->snaplen : 0;
+	if (n <= 0 || !iov || total == 0) {
+		set_len(r, 0);
+		return;
+	}
+	if ((__u64)n < total)
+		total = (__u32)n;
+	if (total > PG_SNAPLEN_MAX)
+		total = PG_SNAPLEN_MAX;
+	__u32 done = 0;
+	for (int i = 0; i < MAX_IOVECS; i++) {
+		if (i >= iovlen || done >= total)
+			break;
+		struct iovec v;
+		if (bpf_probe_read_user(&v, sizeof(v), &iov[i]) != 0)
+			break;
+		__u32 want = total - done;
+		if (v.iov_len < want)
+			want = (__u32)v.iov_len;
+		asm volatile("%[n] &= %[m]" : [n] "+r"(want) : [m] "i"(PG_SNAPLEN_MAX * 2 - 1));
+		if (bpf_probe_read_user(r->buf + ((r->pos + done) & SCRATCH_MASK), want, v.iov_base) != 0)
+			break;
+		done += want;
+	}
+	set_len(r, (__u16)done);
+}
+
 /* Copies the finished record into the ring; counts it or its loss. */
 static __always_inline void rec_submit(struct rec *r)
 {
@@ -1357,21 +1417,23 @@ EXIT_HANDLER(ptrace_x)
 	return 0;
 }
 
-static __always_inline int rw_size(__u16 type, struct pt_regs *regs, long ret)
+static __always_inline int rw_data(__u16 type, struct pt_regs *regs, long ret, long n)
 {
 	struct rec r;
 	if (rec_begin(&r, type, 4))
 		return 0;
 	put_s64(&r, ret);
-	put_empty(&r); /* data: size-only capture */
+	put_data(&r, (void *)arg(regs, 1), n);
 	put_s64(&r, (__s32)arg(regs, 0));
 	put_u32(&r, (__u32)arg(regs, 2));
 	rec_submit(&r);
 	return 0;
 }
 
-EXIT_HANDLER(read_x) { return rw_size(PPME_SYSCALL_READ_X, regs, ret); }
-EXIT_HANDLER(write_x) { return rw_size(PPME_SYSCALL_WRITE_X, regs, ret); }
+/* A read's buffer holds what was read (the result); a write's what the caller handed over: what was
+ * written, or the whole size when the call failed, as the scap drivers record it. */
+EXIT_HANDLER(read_x) { return rw_data(PPME_SYSCALL_READ_X, regs, ret, ret); }
+EXIT_HANDLER(write_x) { return rw_data(PPME_SYSCALL_WRITE_X, regs, ret, ret > 0 ? ret : (long)arg(regs, 2)); }
 
 /* ---------------------------------------------------------------- more files, namespaces, memory */
 
@@ -1868,7 +1930,7 @@ EXIT_HANDLER(fcntl_x)
 	return 0;
 }
 
-/* ---------------------------------------------------------------- datagrams and messages (size only) */
+/* ---------------------------------------------------------------- datagrams and messages */
 
 static __always_inline struct sock *fd_sock(long fd)
 {
@@ -1882,7 +1944,7 @@ EXIT_HANDLER(sendto_x)
 		return 0;
 	long fd = (__s32)arg(regs, 0);
 	put_s64(&r, ret);
-	put_empty(&r); /* data: size-only capture */
+	put_data(&r, (void *)arg(regs, 1), ret > 0 ? ret : (long)arg(regs, 2));
 	put_s64(&r, fd);
 	put_u32(&r, (__u32)arg(regs, 2));
 	put_socktuple_peer(&r, fd_sock(fd), (void *)arg(regs, 4), 0);
@@ -1897,7 +1959,10 @@ EXIT_HANDLER(recvfrom_x)
 		return 0;
 	long fd = (__s32)arg(regs, 0);
 	put_s64(&r, ret);
-	put_empty(&r);
+	/* with MSG_TRUNC a datagram's full length is returned, which can exceed the buffer */
+	__u64 size = arg(regs, 2);
+	long got = ret > 0 && (__u64)ret > size ? (long)size : ret;
+	put_data(&r, (void *)arg(regs, 1), got);
 	put_socktuple_peer(&r, ret >= 0 ? fd_sock(fd) : NULL, ret >= 0 ? (void *)arg(regs, 4) : NULL, 1);
 	put_s64(&r, fd);
 	put_u32(&r, (__u32)arg(regs, 2));
@@ -1914,7 +1979,8 @@ EXIT_HANDLER(sendmsg_x)
 	struct user_msghdr mh = {};
 	bpf_probe_read_user(&mh, sizeof(mh), (void *)arg(regs, 1));
 	put_s64(&r, ret);
-	put_empty(&r);
+	/* a failed send: what the caller handed over, bounded by the iovecs' lengths */
+	put_data_iov(&r, mh.msg_iov, mh.msg_iovlen, ret > 0 ? ret : PG_SNAPLEN_MAX);
 	put_s64(&r, fd);
 	put_u32(&r, ret > 0 ? (__u32)ret : 0);
 	put_socktuple_peer(&r, fd_sock(fd), mh.msg_name, 0);
@@ -1932,7 +1998,7 @@ EXIT_HANDLER(recvmsg_x)
 	bpf_probe_read_user(&mh, sizeof(mh), (void *)arg(regs, 1));
 	put_s64(&r, ret);
 	put_u32(&r, ret > 0 ? (__u32)ret : 0);
-	put_empty(&r);
+	put_data_iov(&r, mh.msg_iov, mh.msg_iovlen, ret);
 	put_socktuple_peer(&r, ret >= 0 ? fd_sock(fd) : NULL, ret >= 0 ? mh.msg_name : NULL, 1);
 	put_empty(&r); /* msgcontrol */
 	put_s64(&r, fd);

@@ -47,6 +47,14 @@ public interface CaptureConfig {
      */
     Optional<String> enterSyscalls();
 
+    /**
+     * Bytes of the buffer of read, write, sendto, recvfrom, sendmsg and recvmsg kept in the event's
+     * data parameter (evt.buffer), 0 to 8192; Falco's default is 80. Costs only for the syscalls the
+     * rules' interest selects.
+     */
+    @WithDefault("80")
+    int snaplen();
+
     /** Where recordings are written. */
     @WithDefault("/var/lib/peregrine/recordings")
     String recordingsDir();

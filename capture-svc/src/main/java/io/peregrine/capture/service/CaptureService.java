@@ -70,7 +70,7 @@ public class CaptureService {
         stop();
         try {
             Set<String> enter = EnterSelection.parse(config.enterSyscalls().orElse(""));
-            CaptureSource src = Sources.open(source, Path.of(config.hostRoot()), exclusions());
+            CaptureSource src = Sources.open(source, Path.of(config.hostRoot()), exclusions(), config.snaplen());
             try {
                 src.selectEnter(enter);
             } catch (RuntimeException e) {

@@ -44,9 +44,10 @@ final class LiveCapture implements CaptureSource {
         this.selection = all;
     }
 
-    static LiveCapture open(Path hostRoot, Exclusions ex) throws IOException {
+    static LiveCapture open(Path hostRoot, Exclusions ex, int snaplen) throws IOException {
         LiveCapture c = new LiveCapture(LiveSource.open(LiveOptions.defaults().withHostRoot(hostRoot)
-                .withExcludeSelf(ex.self()).withExcludePids(ex.pids()).withExcludeCgroups(ex.cgroups())));
+                .withExcludeSelf(ex.self()).withExcludePids(ex.pids()).withExcludeCgroups(ex.cgroups())
+                .withSnaplen(snaplen)));
         LOG.infof("Excluded from capture: %s, pids %s with their descendants, cgroups %s",
                 ex.self() ? "this process" : "not this process", ex.pids(), ex.cgroups());
         return c;

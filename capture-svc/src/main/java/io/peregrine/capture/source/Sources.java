@@ -1,6 +1,7 @@
 package io.peregrine.capture.source;
 
 import io.peregrine.capture.pipeline.CaptureSource;
+import io.peregrine.driver.bpf.Probe;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,13 +19,17 @@ public final class Sources {
 
     /** @param hostRoot where the host's root is mounted, for the live capture's /proc scan */
     public static CaptureSource open(String spec, Path hostRoot) throws IOException {
-        return open(spec, hostRoot, Exclusions.SELF);
+        return open(spec, hostRoot, Exclusions.SELF, Probe.DEFAULT_SNAPLEN);
     }
 
-    /** @param exclusions what a live capture leaves out (a file replays what it holds) */
-    public static CaptureSource open(String spec, Path hostRoot, Exclusions exclusions) throws IOException {
+    /**
+     * @param hostRoot   where the host's root is mounted, for the live capture's /proc scan
+     * @param exclusions what a live capture leaves out (a file replays what it holds)
+     * @param snaplen    bytes of an I/O call's buffer the live capture keeps (0 to {@link Probe#MAX_SNAPLEN})
+     */
+    public static CaptureSource open(String spec, Path hostRoot, Exclusions exclusions, int snaplen) throws IOException {
         if (spec == null || spec.isBlank() || spec.equals("live")) {
-            return LiveCapture.open(hostRoot, exclusions);
+            return LiveCapture.open(hostRoot, exclusions, snaplen);
         }
         Path file = Path.of(spec);
         if (!Files.isReadable(file)) {

@@ -26,6 +26,10 @@ public final class Probe implements AutoCloseable {
     static final List<String> ATTACHED = List.of("sys_enter", "sys_exit", "sched_fork", "sched_exec", "sched_exit");
     static final int MAX_SYSCALLS = 512;
     private static final int CLOCK_BOOTTIME = 7;
+    /** Bytes of an I/O call's buffer kept by default, as Falco's default snaplen. */
+    public static final int DEFAULT_SNAPLEN = 80;
+    /** Largest snaplen (PG_SNAPLEN_MAX in peregrine.h): one data parameter always fits a record. */
+    public static final int MAX_SNAPLEN = 8192;
 
     private final Arena arena;
     private final MemorySegment object;
@@ -40,6 +44,8 @@ public final class Probe implements AutoCloseable {
     private final int ringFd;
     private final int ringSize;
     private final int cpus;
+    private long bootTime;
+    private int snaplen;
     private boolean closed;
 
     private Probe(Arena arena, MemorySegment object) throws DriverUnavailableException {
@@ -62,7 +68,7 @@ public final class Probe implements AutoCloseable {
      * excludes {@code excludeTgid} (0 for nobody), selects {@code selected}, then attaches it.
      */
     public static Probe load(int ringBytes, long excludeTgid, Set<Syscall> selected) throws DriverUnavailableException {
-        return load(ringBytes, Exclusion.of(excludeTgid), selected, Set.of());
+        return load(ringBytes, Exclusion.of(excludeTgid), selected, Set.of(), DEFAULT_SNAPLEN);
     }
 
     /**
@@ -71,15 +77,26 @@ public final class Probe implements AutoCloseable {
      */
     public static Probe load(int ringBytes, long excludeTgid, Set<Syscall> selected, Set<Syscall> enterSelected)
             throws DriverUnavailableException {
-        return load(ringBytes, Exclusion.of(excludeTgid), selected, enterSelected);
+        return load(ringBytes, Exclusion.of(excludeTgid), selected, enterSelected, DEFAULT_SNAPLEN);
     }
 
     /**
-     * As {@link #load(int, long, Set, Set)}, leaving out what {@code exclusion} names; it is in the
-     * kernel's maps before the programs are attached, so not one event of it is recorded.
+     * As {@link #load(int, long, Set, Set)}, keeping the first {@code snaplen} bytes (0 to
+     * {@link #MAX_SNAPLEN}) of the buffers of read, write, sendto, recvfrom, sendmsg and recvmsg in
+     * their {@code data} parameter.
      */
-    public static Probe load(int ringBytes, Exclusion exclusion, Set<Syscall> selected, Set<Syscall> enterSelected)
-            throws DriverUnavailableException {
+    public static Probe load(int ringBytes, long excludeTgid, Set<Syscall> selected, Set<Syscall> enterSelected,
+                             int snaplen) throws DriverUnavailableException {
+        return load(ringBytes, Exclusion.of(excludeTgid), selected, enterSelected, snaplen);
+    }
+
+    /**
+     * As {@link #load(int, long, Set, Set, int)}, leaving out what {@code exclusion} names; it is in
+     * the kernel's maps before the programs are attached, so not one event of it is recorded.
+     */
+    public static Probe load(int ringBytes, Exclusion exclusion, Set<Syscall> selected, Set<Syscall> enterSelected,
+                             int snaplen) throws DriverUnavailableException {
+        checkSnaplen(snaplen);
         for (Syscall s : enterSelected) {
             requireEnterHandler(s);
         }
@@ -110,6 +127,8 @@ public final class Probe implements AutoCloseable {
                         + " (libbpf printed the details on standard error)");
             }
             probe = new Probe(arena, obj);
+            probe.bootTime = bootTimeNanos();
+            probe.snaplen = snaplen;
             probe.writeSettings();
             for (long t : exclusion.tgids()) {
                 probe.excludeProcess(t, false);
@@ -181,13 +200,32 @@ public final class Probe implements AutoCloseable {
         links.add(link);
     }
 
+    /** Changes the snaplen while capturing; calls completing from now on use it. */
+    public void snaplen(int bytes) throws DriverUnavailableException {
+        checkSnaplen(bytes);
+        snaplen = bytes;
+        writeSettings();
+    }
+
+    public int snaplen() {
+        return snaplen;
+    }
+
+    private static void checkSnaplen(int bytes) {
+        if (bytes < 0 || bytes > MAX_SNAPLEN) {
+            throw new IllegalArgumentException("snaplen must be between 0 and " + MAX_SNAPLEN + " bytes: " + bytes);
+        }
+    }
+
+    /** Writes the whole settings entry (one map update, so the probe never sees a mix). */
     private void writeSettings() throws DriverUnavailableException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment key = a.allocateFrom(JAVA_INT, 0);
             MemorySegment v = a.allocate(ProbeLayouts.SETTINGS);
-            ProbeLayouts.SETTINGS_BOOT_TIME.set(v, 0L, bootTimeNanos());
+            ProbeLayouts.SETTINGS_BOOT_TIME.set(v, 0L, bootTime);
             ProbeLayouts.SETTINGS_EXCLUDE_TGID.set(v, 0L, 0); // unused: exclusion has its own maps
             ProbeLayouts.SETTINGS_FLAGS.set(v, 0L, 0);
+            ProbeLayouts.SETTINGS_SNAPLEN.set(v, 0L, snaplen);
             check(LibBpf.bpf_map_update_elem(settingsFd, key, v, 0), "settings");
         }
     }

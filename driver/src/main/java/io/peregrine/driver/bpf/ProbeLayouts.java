@@ -19,7 +19,9 @@ public final class ProbeLayouts {
     public static final StructLayout SETTINGS = MemoryLayout.structLayout(
             JAVA_LONG.withName("boot_time_ns"),
             JAVA_INT.withName("exclude_tgid"),
-            JAVA_INT.withName("flags")).withName("pg_settings");
+            JAVA_INT.withName("flags"),
+            JAVA_INT.withName("snaplen"),
+            JAVA_INT.withName("reserved")).withName("pg_settings");
 
     /** struct pg_counters: per-CPU loss accounting, one entry of the "counters" per-CPU map. */
     public static final StructLayout COUNTERS = MemoryLayout.structLayout(
@@ -44,6 +46,7 @@ public final class ProbeLayouts {
     static final VarHandle SETTINGS_BOOT_TIME = field(SETTINGS, "boot_time_ns");
     static final VarHandle SETTINGS_EXCLUDE_TGID = field(SETTINGS, "exclude_tgid");
     static final VarHandle SETTINGS_FLAGS = field(SETTINGS, "flags");
+    static final VarHandle SETTINGS_SNAPLEN = field(SETTINGS, "snaplen");
     static final VarHandle COUNTERS_EVENTS = field(COUNTERS, "events");
     static final VarHandle COUNTERS_DROPS = field(COUNTERS, "drops");
     static final VarHandle COUNTERS_TOO_LARGE = field(COUNTERS, "too_large");

@@ -1,5 +1,6 @@
 package io.peregrine.driver.live;
 
+import io.peregrine.driver.bpf.Probe;
 import io.peregrine.driver.bpf.Syscall;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -22,10 +23,13 @@ import java.util.Set;
  *                      read under {@code hostRoot}/proc), e.g. the servers Peregrine depends on
  * @param excludeCgroups cgroup v2 directories whose processes, and those of the cgroups below them,
  *                      are left out
+ * @param snaplen       bytes of an I/O call's buffer kept in its {@code data} parameter (read, write,
+ *                      sendto, recvfrom, sendmsg, recvmsg), 0 to {@link Probe#MAX_SNAPLEN}; default
+ *                      {@link Probe#DEFAULT_SNAPLEN}
  */
 public record LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeSelf, boolean seed,
                           Set<Syscall> enterSyscalls, Path hostRoot, Set<Long> excludePids,
-                          List<Path> excludeCgroups) {
+                          List<Path> excludeCgroups, int snaplen) {
     public static final int DEFAULT_RING_BYTES = 8 << 20;
 
     public LiveOptions {
@@ -38,6 +42,9 @@ public record LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeS
                 throw new IllegalArgumentException("the probe has no enter event for " + s.syscallName()
                         + "; syscalls with enter events: " + Syscall.withEnterEvents());
             }
+        }
+        if (snaplen < 0 || snaplen > Probe.MAX_SNAPLEN) {
+            throw new IllegalArgumentException("snaplen must be between 0 and " + Probe.MAX_SNAPLEN + " bytes: " + snaplen);
         }
     }
 
@@ -52,21 +59,21 @@ public record LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeS
 
     public LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeSelf, boolean seed,
                        Set<Syscall> enterSyscalls, Path hostRoot) {
-        this(ringBytes, syscalls, excludeSelf, seed, enterSyscalls, hostRoot, Set.of(), List.of());
+        this(ringBytes, syscalls, excludeSelf, seed, enterSyscalls, hostRoot, Set.of(), List.of(), Probe.DEFAULT_SNAPLEN);
     }
 
     public LiveOptions withHostRoot(Path root) {
-        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, enterSyscalls, root, excludePids, excludeCgroups);
+        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, enterSyscalls, root, excludePids, excludeCgroups, snaplen);
     }
 
     /** Leaves out these processes and every process they start. */
     public LiveOptions withExcludePids(Set<Long> pids) {
-        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, enterSyscalls, hostRoot, pids, excludeCgroups);
+        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, enterSyscalls, hostRoot, pids, excludeCgroups, snaplen);
     }
 
     /** Leaves out the processes of these cgroup v2 directories and of the cgroups below them. */
     public LiveOptions withExcludeCgroups(List<Path> cgroups) {
-        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, enterSyscalls, hostRoot, excludePids, cgroups);
+        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, enterSyscalls, hostRoot, excludePids, cgroups, snaplen);
     }
 
     public static LiveOptions defaults() {
@@ -74,22 +81,27 @@ public record LiveOptions(int ringBytes, Set<Syscall> syscalls, boolean excludeS
     }
 
     public LiveOptions withSyscalls(Set<Syscall> s) {
-        return new LiveOptions(ringBytes, s, excludeSelf, seed, enterSyscalls, hostRoot, excludePids, excludeCgroups);
+        return new LiveOptions(ringBytes, s, excludeSelf, seed, enterSyscalls, hostRoot, excludePids, excludeCgroups, snaplen);
     }
 
     public LiveOptions withSeed(boolean s) {
-        return new LiveOptions(ringBytes, syscalls, excludeSelf, s, enterSyscalls, hostRoot, excludePids, excludeCgroups);
+        return new LiveOptions(ringBytes, syscalls, excludeSelf, s, enterSyscalls, hostRoot, excludePids, excludeCgroups, snaplen);
     }
 
     public LiveOptions withRingBytes(int bytes) {
-        return new LiveOptions(bytes, syscalls, excludeSelf, seed, enterSyscalls, hostRoot, excludePids, excludeCgroups);
+        return new LiveOptions(bytes, syscalls, excludeSelf, seed, enterSyscalls, hostRoot, excludePids, excludeCgroups, snaplen);
     }
 
     public LiveOptions withExcludeSelf(boolean e) {
-        return new LiveOptions(ringBytes, syscalls, e, seed, enterSyscalls, hostRoot, excludePids, excludeCgroups);
+        return new LiveOptions(ringBytes, syscalls, e, seed, enterSyscalls, hostRoot, excludePids, excludeCgroups, snaplen);
     }
 
     public LiveOptions withEnterSyscalls(Set<Syscall> s) {
-        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, s, hostRoot, excludePids, excludeCgroups);
+        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, s, hostRoot, excludePids, excludeCgroups, snaplen);
+    }
+
+    public LiveOptions withSnaplen(int bytes) {
+        return new LiveOptions(ringBytes, syscalls, excludeSelf, seed, enterSyscalls, hostRoot, excludePids,
+                excludeCgroups, bytes);
     }
 }

@@ -48,7 +48,7 @@ public final class LiveSource implements EventSource {
             cgroups.add(Cgroups.id(c));
         }
         Probe probe = Probe.load(options.ringBytes(), new Exclusion(self, named, cgroups), options.syscalls(),
-                options.enterSyscalls());
+                options.enterSyscalls(), options.snaplen());
         BpfRing ring = null;
         try {
             if (!named.isEmpty()) {
@@ -154,6 +154,14 @@ public final class LiveSource implements EventSource {
     /** Enter selection by x86_64 number; numbers without an enter handler give generic enter records. */
     public void selectEnterNumber(int nr, boolean on) throws DriverUnavailableException {
         probe.selectEnterNumber(nr, on);
+    }
+
+    /**
+     * Changes how many bytes of an I/O call's buffer its {@code data} parameter keeps (0 to
+     * {@link Probe#MAX_SNAPLEN}) while capturing.
+     */
+    public void snaplen(int bytes) throws DriverUnavailableException {
+        probe.snaplen(bytes);
     }
 
     /** The probe's in-kernel counters of records written and lost. */

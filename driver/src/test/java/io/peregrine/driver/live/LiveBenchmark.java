@@ -24,8 +24,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * 2. time inside the sys_exit and sys_enter programs per call, from the kernel's BPF statistics
  *    (kernel.bpf_stats_enabled, read with bpftool): the floors, not selected, selected;
  * 3. reader throughput: events per second drained from a pre-filled ring into a counting consumer.
+ * 4. (separately, first argument "data") the cost of the data parameter: write(2) to /dev/null and
+ *    read(2) from /dev/zero of 8 KiB per call, selected, at several snaplens, in-program time and
+ *    wall time per call, with a reader consuming.
  *
  * Usage: LiveBenchmark [loop-iterations] [runs (0: only the in-program times)] [drain-events]
+ *        LiveBenchmark data [loop-iterations] [rounds]
  */
 public final class LiveBenchmark {
     static final int GETPPID = 110;
@@ -46,7 +50,39 @@ public final class LiveBenchmark {
             }
             """;
 
+    static final String IO_C = """
+            #include <fcntl.h>
+            #include <stdio.h>
+            #include <stdlib.h>
+            #include <string.h>
+            #include <time.h>
+            #include <unistd.h>
+            int main(int argc, char **argv) {
+                int rd = argv[1][0] == 'r';
+                long n = atol(argv[2]);
+                size_t size = (size_t) atol(argv[3]);
+                char *buf = malloc(size);
+                memset(buf, 'x', size);
+                int fd = open(rd ? "/dev/zero" : "/dev/null", rd ? O_RDONLY : O_WRONLY);
+                if (fd < 0) return 1;
+                struct timespec a, b;
+                clock_gettime(CLOCK_MONOTONIC, &a);
+                for (long i = 0; i < n; i++) {
+                    if ((rd ? read(fd, buf, size) : write(fd, buf, size)) != (ssize_t) size) return 2;
+                }
+                clock_gettime(CLOCK_MONOTONIC, &b);
+                printf("%.3f\\n", ((b.tv_sec - a.tv_sec) * 1e9 + (b.tv_nsec - a.tv_nsec)) / n);
+                return 0;
+            }
+            """;
+    static final int IO_SIZE = 8192;
+    static final int[] SNAPLENS = {0, 1, 80, 1024, 8192};
+
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("data")) {
+            dataCost(args.length > 1 ? Long.parseLong(args[1]) : 1_000_000, args.length > 2 ? Integer.parseInt(args[2]) : 5);
+            return;
+        }
         long iterations = args.length > 0 ? Long.parseLong(args[0]) : 5_000_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int drainEvents = args.length > 2 ? Integer.parseInt(args[2]) : 3_000_000;
@@ -207,6 +243,117 @@ public final class LiveBenchmark {
         } finally {
             Files.writeString(knob, before);
         }
+    }
+
+    /**
+     * The data parameter's cost: write(2) to /dev/null and read(2) from /dev/zero, IO_SIZE bytes per
+     * call, both selected, at each snaplen (0 records sizes only); per call, the sys_exit program's
+     * time (bpf_stats; other processes' calls corrected with the not-selected time, so their own
+     * selected reads and writes still count a little) and the loop's wall time, with a reader
+     * consuming. Rounds alternate the snaplens; best and median are printed.
+     */
+    static void dataCost(long n, int rounds) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("peregrine-bench");
+        Path c = dir.resolve("io.c");
+        Files.writeString(c, IO_C);
+        Path io = dir.resolve("io");
+        if (new ProcessBuilder("cc", "-O2", "-o", io.toString(), c.toString()).inheritIO().start().waitFor() != 0) {
+            throw new IllegalStateException("cc failed");
+        }
+        String[] ops = {"write", "read"};
+        double[] bare = new double[ops.length];
+        for (int o = 0; o < ops.length; o++) {
+            double[] w = new double[rounds];
+            for (int i = 0; i < rounds; i++) {
+                w[i] = runIo(io, ops[o], n);
+            }
+            bare[o] = min(w);
+        }
+        Path knob = Path.of("/proc/sys/kernel/bpf_stats_enabled");
+        String before = Files.readString(knob).strip();
+        Files.writeString(knob, "1");
+        java.util.Set<Long> others = programs("sys_exit");
+        try (LiveSource src = LiveSource.open(LiveOptions.defaults().withSeed(false).withRingBytes(1 << 28)
+                .withSyscalls(EnumSet.noneOf(Syscall.class)))) {
+            java.util.Set<Long> mine = programs("sys_exit");
+            mine.removeAll(others);
+            if (mine.size() != 1) {
+                throw new IllegalStateException("cannot tell the probe's sys_exit program apart: " + mine);
+            }
+            long id = mine.iterator().next();
+            AtomicBoolean stop = new AtomicBoolean();
+            long[] consumed = {0};
+            // records of other processes' reads and writes (everything selected is a read or write)
+            java.util.concurrent.atomic.AtomicLong othersSelected = new java.util.concurrent.atomic.AtomicLong();
+            Thread reader = Thread.ofPlatform().start(() -> src.run(e -> {
+                consumed[0]++;
+                if (e.tid() != loopPid) {
+                    othersSelected.lazySet(othersSelected.get() + 1);
+                }
+            }, stop::get));
+            // not-selected program time, for the other processes' calls during the selected runs
+            long[] a = progStats(id);
+            runIo(io, "write", n);
+            long[] b = progStats(id);
+            double unselected = (double) (b[0] - a[0]) / (b[1] - a[1]);
+            src.select(Syscall.READ, true);
+            src.select(Syscall.WRITE, true);
+            double[][][] prog = new double[ops.length][SNAPLENS.length][rounds];
+            long othersTotal = 0;
+            double[][][] wall = new double[ops.length][SNAPLENS.length][rounds];
+            for (int i = 0; i < rounds; i++) {
+                for (int o = 0; o < ops.length; o++) {
+                    for (int k = 0; k < SNAPLENS.length; k++) {
+                        src.snaplen(SNAPLENS[k]);
+                        long os0 = othersSelected.get();
+                        a = progStats(id);
+                        wall[o][k][i] = runIo(io, ops[o], n);
+                        b = progStats(id);
+                        Thread.sleep(50); // the reader catches up with the run's records
+                        long os = othersSelected.get() - os0 - 1; // less the loop's own exit write
+                        // other processes' selected calls are taken to cost what the loop's do; their
+                        // unselected ones what a not-selected call does
+                        long other = Math.max(0, b[1] - a[1] - n - os);
+                        prog[o][k][i] = ((b[0] - a[0]) - other * unselected) / (n + Math.max(0, os));
+                        othersTotal += Math.max(0, os);
+                    }
+                }
+            }
+            stop.set(true);
+            reader.join();
+            System.out.printf("data parameter, %d-byte calls, %d calls x %d rounds; not selected in-program %.1f ns%n",
+                    IO_SIZE, n, rounds, unselected);
+            for (int o = 0; o < ops.length; o++) {
+                System.out.printf("%s, no capture: best %.1f ns/call%n", ops[o], bare[o]);
+                for (int k = 0; k < SNAPLENS.length; k++) {
+                    System.out.printf("%s snaplen %5d: in-program best %6.1f median %6.1f ns; wall best %7.1f median %7.1f ns/call%n",
+                            ops[o], SNAPLENS[k], min(prog[o][k]), median(prog[o][k]), min(wall[o][k]), median(wall[o][k]));
+                }
+            }
+            System.out.printf("consumed %d records (%d of other processes' calls during the runs), lost %d%n",
+                    consumed[0], othersTotal, src.counters().lost());
+        } finally {
+            Files.writeString(knob, before);
+        }
+    }
+
+    /** The running io loop's pid, for the data benchmark's reader. */
+    static volatile long loopPid;
+
+    static double runIo(Path io, String op, long n) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(io.toString(), op, Long.toString(n), Integer.toString(IO_SIZE)).start();
+        loopPid = p.pid();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("io loop failed");
+        }
+        return Double.parseDouble(out);
+    }
+
+    static double median(double[] r) {
+        double[] s = r.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
     }
 
     static java.util.Set<Long> programs(String name) throws IOException, InterruptedException {

@@ -23,8 +23,13 @@ final class SysdigReference {
 
     /** Runs sysdig with the given fields (e.g. "%proc.name") and returns their values per printed event. */
     static List<String[]> fields(Path capture, String... fields) throws IOException, InterruptedException {
+        return fields(capture, List.of(), fields);
+    }
+
+    /** As {@link #fields(Path, String...)} with more command-line arguments (options, a filter). */
+    static List<String[]> fields(Path capture, List<String> args, String... fields) throws IOException, InterruptedException {
         String format = String.join("\u241e", fields) + "\u241e\u241e";
-        String text = run(capture, format, List.of());
+        String text = run(capture, format, args);
         List<String[]> rows = new ArrayList<>();
         String end = SEP + SEP + "\n";
         int pos = 0;

@@ -14,6 +14,7 @@ import io.peregrine.state.parsers.EventContext;
 import io.peregrine.state.threads.ThreadInfo;
 import io.peregrine.state.threads.ThreadTable;
 
+import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -228,8 +229,19 @@ final class EvtFields {
         }
         ParamInfo pi = SysdigFormatter.info(e.type(), c.type, i);
         if (raw) {
-            if (pi.type().isFixedSize() && e.paramLen(i) > 0 && e.paramLen(i) <= 8) {
+            ParamType pt = pi.type();
+            if (pt.isFixedSize() && e.paramLen(i) > 0 && e.paramLen(i) <= 8) {
                 out.int64(e.number(i));
+            } else if (pt == ParamType.BYTEBUF) {
+                // the bytes as recorded (libsinsp's raw value of a buffer), for bcontains/bstartswith
+                out.bytes(e.segment(), e.paramOffset(i), e.paramLen(i));
+            } else if (pt == ParamType.CHARBUF || pt == ParamType.FSPATH || pt == ParamType.FSRELPATH) {
+                int len = e.paramLen(i);
+                long at = e.paramOffset(i);
+                if (len > 0 && e.segment().get(ValueLayout.JAVA_BYTE, at + len - 1) == 0) {
+                    len--; // the text without its NUL
+                }
+                out.bytes(e.segment(), at, len);
             } else {
                 out.absent();
             }

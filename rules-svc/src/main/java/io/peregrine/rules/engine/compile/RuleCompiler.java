@@ -2,6 +2,9 @@ package io.peregrine.rules.engine.compile;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import io.peregrine.protocol.event.EventTable;
+import io.peregrine.protocol.event.EventType;
+import io.peregrine.protocol.event.ParamInfo;
 import io.peregrine.protocol.fields.EventTypes;
 import io.peregrine.protocol.fields.FieldCatalog;
 import io.peregrine.protocol.fields.FieldRef;
@@ -650,7 +653,7 @@ public final class RuleCompiler {
             }
             return Matcher.eventTypeIn(named);
         }
-        FieldType type = ref.field().type();
+        FieldType type = fieldType(ref);
         for (Transformer t : ts) {
             if (!type.textual()) {
                 throw new RuleLoadException(c.field().position(), t.word() + "() applies to text fields; "
@@ -661,6 +664,42 @@ public final class RuleCompiler {
         int slot = ts.isEmpty() ? slots.slot(ref) : Comparisons.TRANSFORMED_SLOT;
         Matcher leaf = compare(c, ref, type, slot);
         return ts.isEmpty() ? leaf : Comparisons.transformed(slots.slot(ref), ts.toArray(Transformer[]::new), leaf);
+    }
+
+    /**
+     * The field's type; evt.rawarg.NAME takes the type of the parameter NAME in the event table (the
+     * first event that has one, as libsinsp types it): a buffer compares as bytes (evt.rawarg.data
+     * bcontains ...), text as text, anything else as a number.
+     */
+    static FieldType fieldType(FieldRef ref) {
+        FieldType t = ref.field().type();
+        if (!ref.field().name().equals("evt.rawarg") || ref.arg() == null) {
+            return t;
+        }
+        FieldType raw = RAWARG_TYPES.get(ref.arg());
+        return raw != null ? raw : t;
+    }
+
+    /** evt.rawarg types of the parameter names that are not numbers. */
+    private static final Map<String, FieldType> RAWARG_TYPES = new HashMap<>();
+
+    static {
+        Set<String> seen = new java.util.HashSet<>();
+        for (int code = 0; code < EventTable.SCAP_LIMIT; code++) {
+            EventType et = EventTable.get(code);
+            for (int i = 0; et != null && i < et.nparams(); i++) {
+                ParamInfo p = et.param(i);
+                if (!seen.add(p.name())) {
+                    continue;
+                }
+                switch (p.type()) {
+                    case BYTEBUF -> RAWARG_TYPES.put(p.name(), FieldType.BYTEBUF);
+                    case CHARBUF, FSPATH, FSRELPATH -> RAWARG_TYPES.put(p.name(), FieldType.CHARBUF);
+                    default -> {
+                    }
+                }
+            }
+        }
     }
 
     private Matcher compare(Check c, FieldRef ref, FieldType type, int slot) {

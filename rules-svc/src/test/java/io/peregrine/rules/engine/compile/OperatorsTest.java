@@ -74,6 +74,10 @@ class OperatorsTest {
         assertFalse(eval("evt.buffer bcontains 7f454c46", "write", "evt.buffer", "ELF"));
         assertTrue(eval("evt.buffer bstartswith 7f45", "write", "evt.buffer", "\u007fELF"));
         assertFalse(eval("evt.buffer bstartswith 7f45", "write", "evt.buffer", "x\u007fELF"));
+        // evt.rawarg takes the type of the parameter it names: data is a buffer, name a text
+        assertTrue(eval("evt.rawarg.data bcontains 7f454c46", "write", "evt.rawarg.data", "xx\u007fELFyy"));
+        assertFalse(eval("evt.rawarg.data bstartswith 7f45", "write", "evt.rawarg.data", "x\u007fELF"));
+        assertTrue(eval("evt.rawarg.name = /etc/shadow", "openat", "evt.rawarg.name", "/etc/shadow"));
     }
 
     @Test
