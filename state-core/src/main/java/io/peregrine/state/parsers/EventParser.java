@@ -4,7 +4,6 @@ import io.peregrine.protocol.event.EventRecord;
 import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventTable;
 import io.peregrine.protocol.event.EventType;
-import io.peregrine.protocol.scap.FlagTables;
 import io.peregrine.state.containers.CapturedContainers;
 import io.peregrine.state.threads.ThreadInfo;
 import io.peregrine.state.threads.ThreadTable;
@@ -251,10 +250,5 @@ public final class EventParser {
     /** The path of a call: absolute as is, else against dirfd's directory or the cwd; normalised. */
     public byte[] resolvePath(ThreadInfo t, long dirfd, byte[] raw) {
         return fds.resolvePath(t, dirfd, raw);
-    }
-
-    /** Name of a flag table entry; used by tests to check constants against the event table. */
-    static String prctlName(long v) {
-        return FlagTables.PRCTL_OPTIONS.nameOf(v);
     }
 }

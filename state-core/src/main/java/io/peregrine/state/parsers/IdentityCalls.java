@@ -14,7 +14,6 @@ final class IdentityCalls {
         if (param(e, code, RES, -1) != 0) {
             return;
         }
-        EventRecord src = e;
         switch (kind) {
             case SETUID -> {
                 long v = idParam(e, c.enter, UID);
@@ -52,9 +51,6 @@ final class IdentityCalls {
             }
             default -> {
             }
-        }
-        if (src == null) {
-            return;
         }
     }
 
