@@ -11,6 +11,8 @@ import java.util.Map;
  * event path (one map lookup by the thread's container id, cached for the last container).
  */
 public final class CapturedContainers {
+    /** A capture describes a node's containers; more than this many is not a real capture. */
+    static final int LIMIT = 4096;
 
     private final Map<String, CapturedContainer> byId = new HashMap<>();
     private ContainerInfo lastInfo;
@@ -34,7 +36,11 @@ public final class CapturedContainers {
                 c.get("privileged") instanceof Boolean b ? b : null));
     }
 
+    /** Adds a container; past {@link #LIMIT} distinct ids, new ones are ignored. */
     public void add(CapturedContainer c) {
+        if (byId.size() >= LIMIT && !byId.containsKey(c.id())) {
+            return;
+        }
         byId.put(c.id(), c);
         lastInfo = null;
     }

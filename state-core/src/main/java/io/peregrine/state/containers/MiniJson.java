@@ -7,11 +7,17 @@ import java.util.Map;
 
 /**
  * Just enough JSON for container events: objects, arrays, strings, numbers, booleans and null, into
- * maps, lists, strings, doubles and booleans. Throws IllegalArgumentException on malformed text.
+ * maps, lists, strings, doubles and booleans. Throws IllegalArgumentException on malformed text,
+ * and on nesting deeper than {@link #MAX_DEPTH}: the text comes from capture files anyone with the
+ * editor role may upload, and the reader recurses once per level.
  */
 final class MiniJson {
+    /** Container events nest three levels; anything far deeper is not one. */
+    static final int MAX_DEPTH = 64;
+
     private final String s;
     private int i;
+    private int depth;
 
     MiniJson(String s) {
         this.s = s;
@@ -23,6 +29,9 @@ final class MiniJson {
             throw new IllegalArgumentException("end of JSON");
         }
         char ch = s.charAt(i);
+        if ((ch == '{' || ch == '[') && depth >= MAX_DEPTH) {
+            throw new IllegalArgumentException("JSON nested deeper than " + MAX_DEPTH);
+        }
         return switch (ch) {
             case '{' -> object();
             case '[' -> array();
@@ -37,9 +46,11 @@ final class MiniJson {
     private Map<String, Object> object() {
         Map<String, Object> m = new HashMap<>();
         i++;
+        depth++;
         skip();
         if (peek() == '}') {
             i++;
+            depth--;
             return m;
         }
         while (true) {
@@ -53,6 +64,7 @@ final class MiniJson {
                 i++;
             } else {
                 expect('}');
+                depth--;
                 return m;
             }
         }
@@ -61,9 +73,11 @@ final class MiniJson {
     private List<Object> array() {
         List<Object> l = new ArrayList<>();
         i++;
+        depth++;
         skip();
         if (peek() == ']') {
             i++;
+            depth--;
             return l;
         }
         while (true) {
@@ -73,6 +87,7 @@ final class MiniJson {
                 i++;
             } else {
                 expect(']');
+                depth--;
                 return l;
             }
         }
