@@ -188,25 +188,25 @@ public final class FieldCatalog {
             container.full_id|CHARBUF|-|-|Full container id.
             container.name|CHARBUF|-|-|Container name, or host.
             container.image|CHARBUF|-|-|Container image name, with tag.
-            container.image.id|CHARBUF|-|A|Container image id.
+            container.image.id|CHARBUF|-|-|Container image id.
             container.image.repository|CHARBUF|-|-|Container image repository.
             container.image.tag|CHARBUF|-|-|Container image tag.
             container.image.digest|CHARBUF|-|-|Container image digest.
             container.type|CHARBUF|-|-|Container runtime: docker, containerd, cri-o, podman...
             container.privileged|BOOL|-|-|True when the container runs privileged.
-            container.mounts|CHARBUF|-|A|All mounts of the container, as text.
-            container.mount|CHARBUF|k|A|One mount, by index or source path.
-            container.mount.source|CHARBUF|k|A|Source of a mount, by index or destination path.
-            container.mount.dest|CHARBUF|k|A|Destination of a mount, by index or source path.
-            container.mount.mode|CHARBUF|k|A|Mode of a mount, by index or source path.
-            container.mount.rdwr|CHARBUF|k|A|Read-write flag of a mount.
-            container.mount.propagation|CHARBUF|k|A|Propagation of a mount.
-            container.healthcheck|CHARBUF|-|A|Health check command of the container.
-            container.liveness_probe|CHARBUF|-|A|Liveness probe command of the container.
-            container.readiness_probe|CHARBUF|-|A|Readiness probe command of the container.
-            container.start_ts|ABSTIME|-|A|Container start time.
+            container.mounts|CHARBUF|-|-|All mounts of the container, as text.
+            container.mount|CHARBUF|k|-|One mount, by index or source path.
+            container.mount.source|CHARBUF|k|-|Source of a mount, by index or destination path.
+            container.mount.dest|CHARBUF|k|-|Destination of a mount, by index or source path.
+            container.mount.mode|CHARBUF|k|-|Mode of a mount, by index or source path.
+            container.mount.rdwr|CHARBUF|k|-|Read-write flag of a mount.
+            container.mount.propagation|CHARBUF|k|-|Propagation of a mount.
+            container.healthcheck|CHARBUF|-|-|Health check command of the container.
+            container.liveness_probe|CHARBUF|-|-|Liveness probe command of the container.
+            container.readiness_probe|CHARBUF|-|-|Readiness probe command of the container.
+            container.start_ts|ABSTIME|-|-|Container start time.
             container.duration|RELTIME|-|A|Time since the container started.
-            container.ip|CHARBUF|-|A|Primary address of the container.
+            container.ip|CHARBUF|-|-|Primary address of the container.
             container.host_pid|BOOL|-|A|True when the container shares the host pid namespace.
             container.host_network|BOOL|-|A|True when the container shares the host network namespace.
             container.host_ipc|BOOL|-|A|True when the container shares the host IPC namespace.
@@ -215,11 +215,11 @@ public final class FieldCatalog {
             k8s.pod.name|CHARBUF|-|-|Kubernetes pod name.
             k8s.pod.id|CHARBUF|-|-|Kubernetes pod uid (legacy name).
             k8s.pod.uid|CHARBUF|-|-|Kubernetes pod uid.
-            k8s.pod.sandbox_id|CHARBUF|-|A|Pod sandbox id, 12 characters.
-            k8s.pod.full_sandbox_id|CHARBUF|-|A|Full pod sandbox id.
+            k8s.pod.sandbox_id|CHARBUF|-|-|Pod sandbox id, 12 characters.
+            k8s.pod.full_sandbox_id|CHARBUF|-|-|Full pod sandbox id.
             k8s.pod.label|CHARBUF|k|-|One pod label, by key.
             k8s.pod.labels|CHARBUF|-|-|All pod labels.
-            k8s.pod.ip|CHARBUF|-|A|Pod address.
+            k8s.pod.ip|CHARBUF|-|-|Pod address.
             k8s.pod.cni.json|CHARBUF|-|U|CNI result of the pod sandbox, as JSON.
             """;
 

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Just enough JSON for container events: objects, arrays, strings, numbers, booleans and null, into
+ * Just enough JSON for container events and the CRI runtime's verbose answers: objects, arrays, strings, numbers, booleans and null, into
  * maps, lists, strings, doubles and booleans. Throws IllegalArgumentException on malformed text,
  * and on nesting deeper than {@link #MAX_DEPTH}: the text comes from capture files anyone with the
  * editor role may upload, and the reader recurses once per level.
  */
-final class MiniJson {
+public final class MiniJson {
     /** Container events nest three levels; anything far deeper is not one. */
     static final int MAX_DEPTH = 64;
 
@@ -19,11 +19,11 @@ final class MiniJson {
     private int i;
     private int depth;
 
-    MiniJson(String s) {
+    public MiniJson(String s) {
         this.s = s;
     }
 
-    Object value() {
+    public Object value() {
         skip();
         if (i >= s.length()) {
             throw new IllegalArgumentException("end of JSON");

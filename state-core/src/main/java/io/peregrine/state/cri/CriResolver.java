@@ -19,6 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * ids (NOT_FOUND: not a CRI container, e.g. a plain docker one) for {@code negativeNanos}. When the
  * runtime fails (socket gone, timeout), lookups back off exponentially, are counted and retried.
  * The cache is bounded; each eviction is counted.
+ *
+ * <p>{@link #resolve} may wait, once per lookup and at most {@link #waitMillis}: a fresh container's
+ * first events (its first exec) are otherwise projected before the runtime can have answered, and
+ * a rule matching them would say nothing of the container. Waiting holds the node's later events
+ * back too, which keeps their order; the bound keeps a slow runtime from stalling the stream.
  */
 public final class CriResolver implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CriResolver.class);
@@ -51,6 +56,14 @@ public final class CriResolver implements AutoCloseable {
     private final AtomicLong evictions = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong deferred = new AtomicLong();
+    private final AtomicLong waits = new AtomicLong();
+    private final AtomicLong waitTimeouts = new AtomicLong();
+    private final AtomicLong waitedNanos = new AtomicLong();
+    /** Ids whose lookup in flight has been waited for once already: later events do not wait again. */
+    private final java.util.Set<String> waited = ConcurrentHashMap.newKeySet();
+    /** Notified whenever a lookup ends. */
+    private final Object answered = new Object();
+    private volatile long waitNanos;
 
     // Worker thread only (read elsewhere for metrics).
     private volatile long backoffNanos;
@@ -105,6 +118,66 @@ public final class CriResolver implements AutoCloseable {
         return null;
     }
 
+    /** How long {@link #resolve} waits for a lookup in flight; 0 (the default): never. */
+    public CriResolver waitMillis(long millis) {
+        this.waitNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis));
+        return this;
+    }
+
+    public long waitMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(waitNanos);
+    }
+
+    /**
+     * As {@link #get}, but when the id's lookup is in flight (just queued by this call or by an
+     * earlier one) and nobody has waited for it yet, waits for its answer up to the bound. Called on
+     * the event thread: it waits at most once per lookup, and allocates only then.
+     */
+    public CriContainer resolve(String fullId) {
+        CriContainer c = get(fullId);
+        long bound = waitNanos;
+        if (c != null || bound <= 0) {
+            return c;
+        }
+        Entry now = entries.get(fullId);
+        if (now != PENDING) {
+            // Answered since get (or never queued: the queue was full).
+            return now == null ? null : now.container;
+        }
+        if (!waited.add(fullId)) {
+            return null;
+        }
+        waits.incrementAndGet();
+        long start = System.nanoTime();
+        try {
+            synchronized (answered) {
+                long left;
+                while (entries.get(fullId) == PENDING && (left = bound - (System.nanoTime() - start)) > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(answered, left);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            waitedNanos.addAndGet(System.nanoTime() - start);
+        }
+        Entry e = entries.get(fullId);
+        if (e == PENDING) {
+            waitTimeouts.incrementAndGet();
+            return null;
+        }
+        // The answer may have come between the check and the add: do not keep the mark.
+        waited.remove(fullId);
+        return e == null ? null : e.container;
+    }
+
+    private void answered(String id) {
+        waited.remove(id);
+        synchronized (answered) {
+            answered.notifyAll();
+        }
+    }
+
     private void evictOne() {
         Iterator<String> it = entries.keySet().iterator();
         while (it.hasNext()) {
@@ -118,6 +191,14 @@ public final class CriResolver implements AutoCloseable {
     }
 
     private void lookup(String id) {
+        try {
+            lookupOnce(id);
+        } finally {
+            answered(id);
+        }
+    }
+
+    private void lookupOnce(String id) {
         long now = System.nanoTime();
         if (backoffNanos > 0 && now - retryAt < 0) {
             // The runtime failed recently: no call until the backoff has passed.
@@ -193,6 +274,21 @@ public final class CriResolver implements AutoCloseable {
     /** Lookups answered "not now" without a call, during a backoff. */
     public long deferred() {
         return deferred.get();
+    }
+
+    /** Lookups the event thread waited for. */
+    public long waits() {
+        return waits.get();
+    }
+
+    /** Waits that reached the bound before the runtime answered. */
+    public long waitTimeouts() {
+        return waitTimeouts.get();
+    }
+
+    /** Time the event thread spent waiting, in total. */
+    public long waitedMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(waitedNanos.get());
     }
 
     /** The current backoff after failures, 0 while the runtime answers. */

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Container names and images (container.name, container.image*) from the node's CRI runtime, when
+ * Container metadata (container.*, and k8s.* where no API server answers) from the node's CRI runtime, when
  * its socket is present: the configured sockets, else the usual ones, under the host root (the
  * DaemonSet mounts the host at {@code /host}). No socket: CRI stays off, with one log line.
  */
@@ -36,6 +36,7 @@ public class CriMetadataSource {
     private final long timeoutMillis;
     private final int cacheLimit;
     private final long negativeSeconds;
+    private final long waitMillis;
     private CriClient client;
     private CriResolver resolver;
 
@@ -49,6 +50,7 @@ public class CriMetadataSource {
         this.timeoutMillis = cri.timeoutMs();
         this.cacheLimit = cri.cacheLimit();
         this.negativeSeconds = cri.negativeSeconds();
+        this.waitMillis = cri.waitMs();
     }
 
     /** The first candidate that exists as a socket under the host root, if any. */
@@ -83,7 +85,7 @@ public class CriMetadataSource {
             return;
         }
         client = new CriClient(socket.get(), timeoutMillis);
-        resolver = new CriResolver(client, cacheLimit, negativeSeconds * 1000, 1000, 60_000, 1024);
+        resolver = new CriResolver(client, cacheLimit, negativeSeconds * 1000, 1000, 60_000, 1024).waitMillis(waitMillis);
         ingest.applier().cri(resolver);
         metrics.gauge("peregrine_state_cri_containers", resolver, CriResolver::size);
         metrics.gauge("peregrine_state_cri_lookups", resolver, CriResolver::lookups);
@@ -95,6 +97,9 @@ public class CriMetadataSource {
         metrics.gauge("peregrine_state_cri_dropped", resolver, CriResolver::dropped);
         metrics.gauge("peregrine_state_cri_deferred", resolver, CriResolver::deferred);
         metrics.gauge("peregrine_state_cri_backoff_ms", resolver, CriResolver::backoffMillis);
+        metrics.gauge("peregrine_state_cri_waits", resolver, CriResolver::waits);
+        metrics.gauge("peregrine_state_cri_wait_timeouts", resolver, CriResolver::waitTimeouts);
+        metrics.gauge("peregrine_state_cri_waited_ms", resolver, CriResolver::waitedMillis);
         LOG.infof("container names and images from the CRI socket %s", socket.get());
     }
 

@@ -49,6 +49,14 @@ public interface StateConfig {
         /** How long a container the runtime did not know stays unknown before it is asked again. */
         @WithDefault("60")
         long negativeSeconds();
+
+        /**
+         * How long the event thread waits, once per lookup, for the runtime's answer about a
+         * container it has just met (0: never), so a fresh container's first exec carries its
+         * name and pod.
+         */
+        @WithDefault("1000")
+        long waitMs();
     }
 
     /** Pod metadata from the Kubernetes API. */

@@ -4,6 +4,7 @@ import io.peregrine.state.cri.ProtoWriter;
 import io.peregrine.state.cri.ProtoReader;
 import io.peregrine.state.cri.CriContainer;
 import io.peregrine.state.cri.CriResolver;
+import io.peregrine.state.cri.CriSandbox;
 import io.grpc.CallOptions;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
@@ -49,6 +50,8 @@ public final class CriClient implements CriResolver.Runtime, AutoCloseable {
     private final ManagedChannel channel;
     private final long timeoutMillis;
     private final ConcurrentHashMap<String, MethodDescriptor<byte[], byte[]>> methods = new ConcurrentHashMap<>();
+    /** The runtime's container type (containerd, cri-o, cri), asked once. */
+    private volatile String type;
 
     public CriClient(Path socket, long timeoutMillis) {
         this.socket = socket.toAbsolutePath();
@@ -92,6 +95,11 @@ public final class CriClient implements CriResolver.Runtime, AutoCloseable {
 
     /** The runtime's name and version, e.g. {@code containerd 1.6.20}. */
     public String version() throws CallException {
+        String[] v = nameAndVersion();
+        return v[0] + " " + v[1];
+    }
+
+    private String[] nameAndVersion() throws CallException {
         ProtoReader r = new ProtoReader(call(RUNTIME_SERVICE, "Version", new ProtoWriter().string(1, "v1").toByteArray()));
         String name = "", version = "";
         while (r.next()) {
@@ -101,22 +109,52 @@ public final class CriClient implements CriResolver.Runtime, AutoCloseable {
                 version = r.string();
             }
         }
-        return name + " " + version;
+        return new String[] {name, version};
     }
 
-    /** The container's status, or null when the runtime does not know the id (NOT_FOUND). */
+    /**
+     * The container's verbose status and its pod sandbox's status, as libsinsp asks them; null when
+     * the runtime does not know the id (NOT_FOUND). A sandbox the runtime no longer knows leaves
+     * the pod's address and labels absent; the container is still returned.
+     */
     @Override
     public CriContainer containerStatus(String id) throws CallException {
         byte[] response;
         try {
-            response = call(RUNTIME_SERVICE, "ContainerStatus", new ProtoWriter().string(1, id).toByteArray());
+            response = call(RUNTIME_SERVICE, "ContainerStatus", new ProtoWriter().string(1, id).bool(2, true).toByteArray());
         } catch (CallException e) {
             if (e.code() == Status.Code.NOT_FOUND) {
                 return null;
             }
             throw e;
         }
-        return CriContainer.fromStatusResponse(response);
+        CriContainer c = CriContainer.fromStatusResponse(response);
+        String t = type;
+        if (t == null) {
+            type = t = CriContainer.typeOf(nameAndVersion()[0]);
+        }
+        c = c.withType(t);
+        String sandbox = c.spec().sandboxId();
+        if (sandbox != null) {
+            CriSandbox s = podSandboxStatus(sandbox);
+            if (s != null) {
+                c = c.withSandbox(s);
+            }
+        }
+        return c;
+    }
+
+    /** The pod sandbox's status, or null when the runtime does not know the id. */
+    public CriSandbox podSandboxStatus(String id) throws CallException {
+        try {
+            return CriSandbox.fromStatusResponse(call(RUNTIME_SERVICE, "PodSandboxStatus",
+                    new ProtoWriter().string(1, id).toByteArray()));
+        } catch (CallException e) {
+            if (e.code() == Status.Code.NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     @Override
