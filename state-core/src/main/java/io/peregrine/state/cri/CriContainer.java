@@ -184,31 +184,48 @@ public record CriContainer(String id, String name, String image, String imageRef
                 json = null;
             }
         }
-        String imageId = string(json, "config", "image", "image");
-        if (imageId == null && imageRef != null && imageRef.startsWith("sha256:")) {
-            imageId = imageRef;
-        }
-        if (imageId != null) {
-            int colon = imageId.indexOf(':');
-            imageId = colon < 0 ? imageId : imageId.substring(colon + 1);
+        // containerd's JSON holds the image the container was created from; the kubelet names it by id.
+        String imageId = imageId(string(json, "config", "image", "image"));
+        if (imageId == null) {
+            imageId = imageId(imageRef);
         }
         return of(id, name, image, imageRef, labels)
                 .withSpec(Spec.of(privileged(json), mounts, imageId, string(json, "sandboxID"), startedAt));
     }
 
+    /** The hex of an image id ({@code sha256:<64 hex>}), else null (a name is not an id). */
+    public static String imageId(String ref) {
+        if (ref == null || !ref.startsWith("sha256:")) {
+            return null;
+        }
+        String hex = ref.substring("sha256:".length());
+        return hex.length() == 64 && hex.chars().allMatch(ch -> (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'))
+                ? hex : null;
+    }
+
+    /** The same container with its image id (hex), when the status did not tell it. */
+    public CriContainer withImageId(String hex) {
+        return withSpec(new Spec(spec.privileged(), spec.mounts(), spec.mountsText(), utf8(hex), spec.sandboxId(),
+                spec.startedAt()));
+    }
+
     /**
      * Where each runtime writes privileged in its JSON (the places libsinsp reads): older containerd
      * in the runtime spec's linux security context, containerd in the container config's, cri-o at
-     * the top. Null when none says.
+     * the top. The runtimes leave false out of their JSON, so a JSON that does not say means false
+     * (libsinsp's default too); no JSON at all (a runtime without verbose answers): null, unknown.
      */
     private static Boolean privileged(Object json) {
+        if (!(json instanceof Map<?, ?>)) {
+            return null;
+        }
         for (String[] path : new String[][] {{"runtimeSpec", "linux", "security_context", "privileged"},
                 {"config", "linux", "security_context", "privileged"}, {"privileged"}}) {
             if (at(json, path) instanceof Boolean b) {
                 return b;
             }
         }
-        return null;
+        return false;
     }
 
     private static String string(Object json, String... path) {

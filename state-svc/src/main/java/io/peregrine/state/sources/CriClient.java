@@ -134,6 +134,14 @@ public final class CriClient implements CriResolver.Runtime, AutoCloseable {
             type = t = CriContainer.typeOf(nameAndVersion()[0]);
         }
         c = c.withType(t);
+        if (c.spec().imageIdBytes() == null) {
+            // As libsinsp's extra query: the image service knows the id of the image the status names.
+            String ref = c.imageRef() != null && !c.imageRef().isEmpty() ? c.imageRef() : c.image();
+            String imageId = ref == null || ref.isEmpty() ? null : imageId(ref);
+            if (imageId != null) {
+                c = c.withImageId(imageId);
+            }
+        }
         String sandbox = c.spec().sandboxId();
         if (sandbox != null) {
             CriSandbox s = podSandboxStatus(sandbox);
@@ -142,6 +150,35 @@ public final class CriClient implements CriResolver.Runtime, AutoCloseable {
             }
         }
         return c;
+    }
+
+    /**
+     * The id (hex) of the image a reference names: ImageStatus {image 1 {image 1}} → {image 1 {id 1}};
+     * null when the runtime has no such image.
+     */
+    public String imageId(String ref) throws CallException {
+        byte[] r;
+        try {
+            r = call(IMAGE_SERVICE, "ImageStatus", new ProtoWriter().message(1, new ProtoWriter().string(1, ref)).toByteArray());
+        } catch (CallException e) {
+            if (e.code() == Status.Code.NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
+        ProtoReader response = new ProtoReader(r);
+        while (response.next()) {
+            if (response.field() != 1) {
+                continue;
+            }
+            ProtoReader image = response.message();
+            while (image.next()) {
+                if (image.field() == 1) {
+                    return CriContainer.imageId(image.string());
+                }
+            }
+        }
+        return null;
     }
 
     /** The pod sandbox's status, or null when the runtime does not know the id. */

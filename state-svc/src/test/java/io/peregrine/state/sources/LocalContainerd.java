@@ -28,18 +28,21 @@ final class LocalContainerd implements AutoCloseable {
     final CriClient client;
     /** The image manifest's digest, {@code sha256:...}: also a repository digest of the image. */
     final String manifestDigest;
+    /** The image's id as CRI names it: its config's digest, {@code sha256:...}. */
+    final String imageId;
     private final Process daemon;
     private final List<String> pods = new ArrayList<>();
     /** containerd 1.6 puts shim sockets in /run/containerd/s whatever its configuration says. */
     private static final Path SHIM_SOCKETS = Path.of("/run/containerd/s");
     private final boolean shimDirExisted = Files.exists(SHIM_SOCKETS.getParent());
 
-    private LocalContainerd(Path dir, Process daemon, CriClient client, String manifestDigest) {
+    private LocalContainerd(Path dir, Process daemon, CriClient client, String[] digests) {
         this.dir = dir;
         this.socket = client.socket();
         this.daemon = daemon;
         this.client = client;
-        this.manifestDigest = manifestDigest;
+        this.manifestDigest = digests[0];
+        this.imageId = digests[1];
     }
 
     static LocalContainerd start(Path dir) throws Exception {
@@ -91,8 +94,7 @@ final class LocalContainerd implements AutoCloseable {
                     Thread.sleep(50);
                 }
             }
-            String manifest = importImage(dir, socket);
-            return new LocalContainerd(dir, daemon, client, manifest);
+            return new LocalContainerd(dir, daemon, client, importImage(dir, socket));
         } catch (Exception e) {
             client.close();
             daemon.destroy();
@@ -101,8 +103,11 @@ final class LocalContainerd implements AutoCloseable {
         }
     }
 
-    /** Builds an OCI archive (busybox as /bin/busybox), imports it, tags it with its digest too. */
-    private static String importImage(Path dir, Path socket) throws Exception {
+    /**
+     * Builds an OCI archive (busybox as /bin/busybox), imports it, tags it with its digest too;
+     * the manifest's and the config's digests.
+     */
+    private static String[] importImage(Path dir, Path socket) throws Exception {
         Path img = Files.createDirectories(dir.resolve("image"));
         Path rootfs = Files.createDirectories(img.resolve("rootfs/bin"));
         Files.copy(Path.of("/bin/busybox"), rootfs.resolve("busybox"));
@@ -129,7 +134,7 @@ final class LocalContainerd implements AutoCloseable {
                 img.resolve("image.tar").toString());
         String repo = IMAGE.substring(0, IMAGE.lastIndexOf(':'));
         run(dir, "ctr", "--address", socket.toString(), "-n", "k8s.io", "images", "tag", IMAGE, repo + "@" + manifestDigest);
-        return manifestDigest;
+        return new String[] {manifestDigest, configDigest};
     }
 
     private static String blob(Path blobs, byte[] content) throws Exception {
@@ -148,14 +153,23 @@ final class LocalContainerd implements AutoCloseable {
 
     /** PodSandboxConfig: metadata, labels as the kubelet sets them, host network, a cgroup parent. */
     static ProtoWriter sandboxConfig(String name, String namespace, String uid, String cgroupParent) {
+        return sandboxConfig(name, namespace, uid, cgroupParent, Map.of(), false);
+    }
+
+    /** The same with the pod's own labels, and privileged (which privileged containers need). */
+    static ProtoWriter sandboxConfig(String name, String namespace, String uid, String cgroupParent,
+                                     Map<String, String> labels, boolean privileged) {
         ProtoWriter metadata = new ProtoWriter().string(1, name).string(2, uid).string(3, namespace);
         ProtoWriter hostNetwork = new ProtoWriter().varint(1, 2); // NamespaceMode NODE
+        // LinuxSandboxSecurityContext: namespace_options 1, privileged 6.
         ProtoWriter linux = new ProtoWriter().string(1, cgroupParent)
-                .message(2, new ProtoWriter().message(1, hostNetwork));
+                .message(2, new ProtoWriter().message(1, hostNetwork).bool(6, privileged));
         // No hostname: a host-network pod shares the host's UTS namespace.
-        return new ProtoWriter().message(1, metadata)
+        ProtoWriter config = new ProtoWriter().message(1, metadata)
                 .entry(6, CriContainer.POD_NAME, name).entry(6, CriContainer.POD_NAMESPACE, namespace)
-                .entry(6, CriContainer.POD_UID, uid).message(8, linux);
+                .entry(6, CriContainer.POD_UID, uid);
+        labels.forEach((k, v) -> config.entry(6, k, v));
+        return config.message(8, linux);
     }
 
     /** RunPodSandbox: the sandbox's id. */
@@ -169,6 +183,13 @@ final class LocalContainerd implements AutoCloseable {
     /** CreateContainer + StartContainer with the kubelet's labels; the container's id. */
     String runContainer(String pod, ProtoWriter sandbox, String name, List<String> command, Map<String, String> podLabels)
             throws Exception {
+        return runContainer(pod, sandbox, name, command, podLabels, c -> {
+        });
+    }
+
+    /** The same, with more of the ContainerConfig (mounts 7, linux 15, ...) written by {@code more}. */
+    String runContainer(String pod, ProtoWriter sandbox, String name, List<String> command, Map<String, String> podLabels,
+                        java.util.function.Consumer<ProtoWriter> more) throws Exception {
         ProtoWriter config = new ProtoWriter().message(1, new ProtoWriter().string(1, name))
                 .message(2, new ProtoWriter().string(1, IMAGE));
         for (String c : command) {
@@ -176,6 +197,7 @@ final class LocalContainerd implements AutoCloseable {
         }
         config.entry(9, "io.kubernetes.container.name", name);
         podLabels.forEach((k, v) -> config.entry(9, k, v));
+        more.accept(config);
         byte[] r = client.call(CriClient.RUNTIME_SERVICE, "CreateContainer",
                 new ProtoWriter().string(1, pod).message(2, config).message(3, sandbox).toByteArray());
         String id = firstString(r);
