@@ -70,6 +70,7 @@ public final class CriBurstBenchmark {
                 "k8s.pod.name", "proc.exe", "proc.vpid", "evt.dir"))));
         ProjectionEncoder enc = new ProjectionEncoder(1 << 16);
         Map<String, String> ids = new ConcurrentHashMap<>(); // short id → name
+        List<String> full = java.util.Collections.synchronizedList(new ArrayList<>());
         Map<String, Map<String, String>> first = new HashMap<>(), init = new HashMap<>();
         long started;
         long[] startNanos = new long[1];
@@ -83,10 +84,12 @@ public final class CriBurstBenchmark {
                     startNanos[0] = System.nanoTime();
                     for (int i = 0; i < count; i++) {
                         String name = "c" + i;
+                        // The init (pid 1: no default signal actions) ends on the runtime's TERM.
                         String id = containerd.runContainer(pod, sandbox, name, List.of("/bin/busybox", "sh", "-c",
-                                "exec /bin/busybox sleep 600"), kubelet,
+                                "trap 'exit 0' TERM; /bin/busybox sleep 600 & wait"), kubelet,
                                 c -> c.message(15, CriFieldsTest.security(false, null, -1)));
                         ids.put(id.substring(0, 12), name);
+                        full.add(id);
                     }
                 } catch (Exception e) {
                     failed[0] = e;
@@ -147,6 +150,16 @@ public final class CriBurstBenchmark {
                             + "lookups %d, found %d, waits %d, waits that reached the bound %d, waited %d ms in all%n",
                     waitMillis, ids.size(), started / 1e9, firstMissing, initMissing, initNotVpid1, r.lookups(), r.found(),
                     r.waits(), r.waitTimeouts(), r.waitedMillis());
+        } finally {
+            // One by one: stopping fifty at once in the pod's stop takes longer than a call may.
+            for (String id : full) {
+                try {
+                    containerd.client.call(CriClient.RUNTIME_SERVICE, "StopContainer",
+                            new ProtoWriter().string(1, id).varint(2, 2).toByteArray());
+                } catch (CriClient.CallException e) {
+                    System.err.println("stopping " + id + ": " + e.getMessage());
+                }
+            }
         }
     }
 }

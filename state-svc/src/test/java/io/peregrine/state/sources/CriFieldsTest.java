@@ -118,8 +118,10 @@ class CriFieldsTest {
                 Map.of("app", "payments", "tier", "back"), true);
         Map<String, String> kubelet = Map.of(CriContainer.POD_NAME, podName, CriContainer.POD_NAMESPACE, ns,
                 CriContainer.POD_UID, uid);
-        // Each container's init execs busybox at once, which execs a second command, then stays.
-        List<String> command = List.of("/bin/busybox", "sh", "-c", "/bin/busybox true; exec /bin/busybox sleep 30");
+        // Each container's init execs busybox at once, which runs a second command, then stays until
+        // the runtime's TERM (pid 1 has no default signal actions).
+        List<String> command = List.of("/bin/busybox", "sh", "-c",
+                "/bin/busybox true; trap 'exit 0' TERM; /bin/busybox sleep 30 & wait");
 
         NodeState state = new NodeState("live");
         state.projector().interest(Interest.of(false, Map.of("execve", FIELDS)));
