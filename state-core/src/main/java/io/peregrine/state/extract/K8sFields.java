@@ -64,15 +64,17 @@ final class K8sFields {
             out.bytes(ci.podUid());
             return;
         }
-        PodMeta pod = field == K8s.POD_UID || field.ordinal() > K8s.POD_LABELS.ordinal() || ci.podUidText() == null
-                || pods == null ? null : pods.get(ci.podUidText());
+        // The API server knows name, namespace, labels and address; sandbox ids only the runtime.
+        boolean api = field != K8s.POD_UID && field != K8s.POD_SANDBOX_ID && field != K8s.POD_FULL_SANDBOX_ID;
+        PodMeta pod = !api || ci.podUidText() == null || pods == null ? null : pods.get(ci.podUidText());
         byte[] v = pod == null ? null : switch (field) {
             case POD_NAME -> pod.name();
             case NS_NAME -> pod.namespace();
             case POD_LABELS -> pod.labelsText();
+            case POD_IP -> pod.ip();
             default -> f.key == null ? null : pod.label(f.key);
         };
-        if (pod == null && cri != null && !ci.isHost()) {
+        if ((pod == null || (field == K8s.POD_IP && v == null)) && cri != null && !ci.isHost()) {
             // No answer from an API server: the CRI runtime's (a fresh container's first events wait for it).
             CriContainer cc = cri.resolve(ci.fullIdText());
             v = cc == null ? null : runtime(field, f, cc);

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the Kubernetes API says about one pod: name, namespace and labels, encoded once as UTF-8 so
+ * What the Kubernetes API says about one pod: name, namespace, labels and its IPv4 address, encoded once as UTF-8 so
  * that extraction copies bytes. Immutable: published to the event thread through {@link PodDirectory}.
  */
 public final class PodMeta {
@@ -15,8 +15,14 @@ public final class PodMeta {
     private final byte[] namespace;
     private final Map<String, byte[]> labels;
     private final byte[] labelsText;
+    private final byte[] ip;
 
     public PodMeta(String uid, String name, String namespace, Map<String, String> labels) {
+        this(uid, name, namespace, labels, null);
+    }
+
+    /** {@code ip}: the pod's {@code status.podIP}; null (not assigned yet) or not IPv4: absent. */
+    public PodMeta(String uid, String name, String namespace, Map<String, String> labels, String ip) {
         this.uid = uid;
         this.name = bytes(name);
         this.namespace = bytes(namespace);
@@ -34,6 +40,13 @@ public final class PodMeta {
         }
         this.labels = Collections.unmodifiableMap(l);
         this.labelsText = bytes(text.toString());
+        // libsinsp keeps IPv4 addresses only.
+        this.ip = ip == null || !ip.matches("\\d{1,3}(\\.\\d{1,3}){3}") ? null : bytes(ip);
+    }
+
+    /** The pod's IPv4 address, or null. */
+    public byte[] ip() {
+        return ip;
     }
 
     private static byte[] bytes(String s) {

@@ -67,7 +67,10 @@ public final class PodWatcher implements AutoCloseable {
             directory.remove(m.getUid());
             return;
         }
-        directory.put(new PodMeta(m.getUid(), m.getName(), m.getNamespace(), m.getLabels()));
+        // A pod in the host's network has the node's address as its podIP; libsinsp says 0.0.0.0 for it.
+        boolean hostNetwork = pod.getSpec() != null && Boolean.TRUE.equals(pod.getSpec().getHostNetwork());
+        String ip = pod.getStatus() == null ? null : hostNetwork ? "0.0.0.0" : pod.getStatus().getPodIP();
+        directory.put(new PodMeta(m.getUid(), m.getName(), m.getNamespace(), m.getLabels(), ip));
         updates.incrementAndGet();
     }
 

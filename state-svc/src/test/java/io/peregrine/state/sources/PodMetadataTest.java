@@ -37,7 +37,8 @@ class PodMetadataTest {
 
     private static final String CONTAINER = "3f2a1b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708";
     private static final Set<String> FIELDS = Set.of("k8s.pod.name", "k8s.ns.name", "k8s.pod.labels",
-            "k8s.pod.label[app]", "k8s.pod.label.tier", "k8s.pod.label[missing]", "k8s.pod.uid", "container.id");
+            "k8s.pod.label[app]", "k8s.pod.label.tier", "k8s.pod.label[missing]", "k8s.pod.uid", "container.id",
+            "k8s.pod.ip");
 
     private final NodeState state = new NodeState("n1");
     private final EventRecordBuilder b = new EventRecordBuilder();
@@ -67,6 +68,12 @@ class PodMetadataTest {
             assertEquals("absent", v.get("k8s.pod.label[missing]"));
             assertEquals(webUid, v.get("k8s.pod.uid"));
             assertEquals("3f2a1b4c5d6e", v.get("container.id"));
+            assertEquals("absent", v.get("k8s.pod.ip"), "no address assigned yet");
+
+            // The address the API server reports once the pod has one.
+            client.pods().inNamespace("shop").withName("web-1").editStatus(p -> new PodBuilder(p).editOrNewStatus()
+                    .withPodIP("10.1.2.3").endStatus().build());
+            await(() -> "10.1.2.3".equals(project(100).get("k8s.pod.ip")), "the pod's address");
 
             // A pod created after the first list arrives through the watch (the API server names its uid).
             String lateUid = create("job-7", "batch", "n1", Map.of("app", "job")).getMetadata().getUid();
