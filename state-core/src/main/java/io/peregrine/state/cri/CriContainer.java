@@ -93,6 +93,24 @@ public record CriContainer(String id, String name, String image, String imageRef
                 Spec.NONE, null, null);
     }
 
+    /**
+     * A pod sandbox seen as a container (its pause process): named as its pod, the pod's name,
+     * namespace and uid as the kubelet's labels would give them, no image, its own sandbox.
+     */
+    public static CriContainer ofSandbox(CriSandbox s) {
+        Map<String, String> labels = new HashMap<>(s.labels());
+        if (s.name() != null) {
+            labels.put(POD_NAME, s.name());
+        }
+        if (s.namespace() != null) {
+            labels.put(POD_NAMESPACE, s.namespace());
+        }
+        if (s.uid() != null) {
+            labels.put(POD_UID, s.uid());
+        }
+        return of(s.id(), s.name(), null, null, labels).withSpec(Spec.of(null, List.of(), null, s.id(), 0)).withSandbox(s);
+    }
+
     /** The same container with what its pod sandbox's status says. */
     public CriContainer withSandbox(CriSandbox s) {
         return new CriContainer(id, name, image, imageRef, podName, podNamespace, podUid, labels, nameBytes, imageBytes,

@@ -123,17 +123,15 @@ public final class CriClient implements CriResolver.Runtime, AutoCloseable {
         try {
             response = call(RUNTIME_SERVICE, "ContainerStatus", new ProtoWriter().string(1, id).bool(2, true).toByteArray());
         } catch (CallException e) {
-            if (e.code() == Status.Code.NOT_FOUND) {
-                return null;
+            if (e.code() != Status.Code.NOT_FOUND) {
+                throw e;
             }
-            throw e;
+            // Not a container: perhaps a pod's sandbox (its pause process has a cgroup of its own),
+            // which libsinsp describes by the sandbox's status: named as the pod, no image.
+            CriSandbox s = podSandboxStatus(id);
+            return s == null ? null : CriContainer.ofSandbox(s).withType(type());
         }
-        CriContainer c = CriContainer.fromStatusResponse(response);
-        String t = type;
-        if (t == null) {
-            type = t = CriContainer.typeOf(nameAndVersion()[0]);
-        }
-        c = c.withType(t);
+        CriContainer c = CriContainer.fromStatusResponse(response).withType(type());
         if (c.spec().imageIdBytes() == null) {
             // As libsinsp's extra query: the image service knows the id of the image the status names.
             String ref = c.imageRef() != null && !c.imageRef().isEmpty() ? c.imageRef() : c.image();
@@ -179,6 +177,14 @@ public final class CriClient implements CriResolver.Runtime, AutoCloseable {
             }
         }
         return null;
+    }
+
+    private String type() throws CallException {
+        String t = type;
+        if (t == null) {
+            type = t = CriContainer.typeOf(nameAndVersion()[0]);
+        }
+        return t;
     }
 
     /** The pod sandbox's status, or null when the runtime does not know the id. */

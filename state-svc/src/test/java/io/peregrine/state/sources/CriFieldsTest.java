@@ -228,8 +228,16 @@ class CriFieldsTest {
             assertEquals("false", u.get("container.privileged"), u.toString());
             assertFalse(caps(u, "thread.cap_effective").contains("CAP_NET_ADMIN"), u.toString());
 
-            // Each container was looked up once, its first event waited for the answer.
-            assertEquals(3, r.found(), "found");
+            // The pod's sandbox (its pause process runs in a cgroup of its own) is described as its pod.
+            CriContainer sandboxed = r.resolve(pod);
+            assertNotNull(sandboxed, "the sandbox, waited for");
+            assertEquals(podName, sandboxed.name());
+            assertEquals(ns, sandboxed.podNamespace());
+            assertEquals(uid, sandboxed.podUid());
+            assertEquals("payments", new String(sandboxed.sandbox().labelBytes().get("app"), StandardCharsets.UTF_8));
+            assertNull(sandboxed.image());
+            // Each container and the sandbox looked up once; the first events waited for the answers.
+            assertEquals(4, r.found(), "found");
             assertEquals(0, r.waitTimeouts(), "waits that reached the bound");
         }
     }
