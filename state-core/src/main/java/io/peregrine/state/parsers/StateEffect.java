@@ -21,6 +21,8 @@ enum StateEffect {
      * attach their fd (an anonymous mapping passes -1, a file mapping outlives the fd).
      */
     private static final boolean[] USES_FD = new boolean[EventTable.CODE_LIMIT];
+    /** Calls that create, use or destroy an fd (libsinsp's fd filterchecks apply to them); not mmap, as above. */
+    private static final boolean[] FD_EVENT = new boolean[EventTable.CODE_LIMIT];
     /** For SIMPLE_FD: the fd kind the call creates. */
     private static final byte[] SIMPLE_TYPE = new byte[EventTable.CODE_LIMIT];
 
@@ -35,6 +37,8 @@ enum StateEffect {
             NO_LAZY_THREAD[code] = t.name().equals("switch");
             USES_FD[code] = (t.hasFlag(EventType.EF_USES_FD) || t.hasFlag(EventType.EF_DESTROYS_FD))
                     && !t.name().equals("mmap") && !t.name().equals("mmap2");
+            FD_EVENT[code] = (t.hasFlag(EventType.EF_CREATES_FD) || t.hasFlag(EventType.EF_USES_FD)
+                    || t.hasFlag(EventType.EF_DESTROYS_FD)) && !t.name().equals("mmap") && !t.name().equals("mmap2");
             SIMPLE_TYPE[code] = switch (t.name()) {
                 case "eventfd", "eventfd2" -> FdTypes.EVENT;
                 case "signalfd", "signalfd4" -> FdTypes.SIGNALFD;
@@ -91,6 +95,10 @@ enum StateEffect {
 
     static boolean usesFd(int code) {
         return USES_FD[code];
+    }
+
+    static boolean fdEvent(int code) {
+        return FD_EVENT[code];
     }
 
     static boolean createsNoThread(int code) {
