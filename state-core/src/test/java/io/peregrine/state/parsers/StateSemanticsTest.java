@@ -268,6 +268,17 @@ class StateSemanticsTest {
     }
 
     @Test
+    void theParentOfAProcessForkedByANamedThreadIsThatThreadsProcess() {
+        seed(100, 100, 1, "app", "/usr/bin/app", "/");
+        seed(101, 100, 1, "worker", "/usr/bin/app", "/");
+        fork(101, 300);
+        Map<String, String> v = project(EventCodes.PPME_SYSCALL_CLOSE_E, 300, p("fd", 7), "proc.pname",
+                "proc.aname[1]", "proc.name");
+        assertEquals("app", v.get("proc.pname"), "the parent process, not the thread that forked");
+        assertEquals("app", v.get("proc.aname[1]"));
+    }
+
+    @Test
     void aConnectToTheMachinesOwnAddressIsOnTheServerSide() {
         emit(EventCodes.PEREGRINE_SEED_IFADDR_E, 0, p("ifname", "lo", "addr", new byte[] {127, 0, 0, 1}));
         seed(100, 100, 1, "curl", "/usr/bin/curl", "/");
