@@ -268,6 +268,18 @@ class StateSemanticsTest {
     }
 
     @Test
+    void mmapOfAFileCarriesItsFd() {
+        seed(100, 100, 1, "ld.so", "/lib64/ld-linux-x86-64.so.2", "/");
+        openat(100, 3, "/lib/libc.so.6", 0);
+        emit(EventCodes.PPME_SYSCALL_MMAP_E, 100, p("addr", 0, "length", 4096, "prot", 1, "flags", 2, "fd", 3,
+                "offset", 0));
+        Map<String, String> v = project(EventCodes.PPME_SYSCALL_MMAP_X, 100, p("res", 0x7f0000000000L), "fd.num",
+                "fd.name");
+        assertEquals("3", v.get("fd.num"));
+        assertEquals("/lib/libc.so.6", v.get("fd.name"));
+    }
+
+    @Test
     void theParentOfAProcessForkedByANamedThreadIsThatThreadsProcess() {
         seed(100, 100, 1, "app", "/usr/bin/app", "/");
         seed(101, 100, 1, "worker", "/usr/bin/app", "/");
