@@ -218,8 +218,12 @@ class StateSemanticsTest {
         NamedEvents.build(b, ts++, tid, code, params);
         ProjectionEncoder enc = new ProjectionEncoder(1024);
         assertTrue(state.process(b.segment(), 0, ++num, enc));
+        lastEventType = new ProjectedEventView().wrap(enc.segment(), 0).eventType();
         return values(enc);
     }
+
+    /** The evt.type code of the last record {@link #project} wrote. */
+    private int lastEventType;
 
     @Test
     void aSwitchBetweenEnterAndExitDoesNotEndTheCall() {
@@ -265,6 +269,20 @@ class StateSemanticsTest {
         v = project(EventCodes.PPME_SYSCALL_FUTEX_E, 100, p("addr", 1, "op", 1, "val", 1), fd);
         assertEquals("absent", v.get("fd.num"), "not an fd call");
         assertEquals("absent", v.get("fd.typechar"));
+    }
+
+    @Test
+    void aSystemCallOfUnknownIdIsNamedByItsNativeNumber() {
+        seed(100, 100, 1, "cat", "/bin/cat", "/");
+        String fadvise = "fadvise64";
+        assertEquals(fadvise, project(EventCodes.PPME_GENERIC_E, 100, p("ID", 0, "nativeID", 221), "evt.type")
+                .get("evt.type"));
+        assertEquals(io.peregrine.protocol.fields.EventTypes.code(fadvise), lastEventType);
+        assertEquals(fadvise, project(EventCodes.PPME_GENERIC_X, 100, p("ID", 0), "evt.type").get("evt.type"),
+                "the exit takes the number from its enter");
+        emit(EventCodes.PPME_SYSCALL_FSTAT_E, 100, p("fd", 1));
+        assertEquals("unknown", project(EventCodes.PPME_GENERIC_X, 100, p("ID", 0), "evt.type").get("evt.type"));
+        assertEquals(io.peregrine.protocol.fields.EventTypes.code("unknown"), lastEventType);
     }
 
     @Test
