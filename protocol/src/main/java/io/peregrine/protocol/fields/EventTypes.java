@@ -15,8 +15,8 @@ import java.util.Map;
 public final class EventTypes {
 
     private static final String[] NAMES = {
-            // 0 is reserved for events whose type Peregrine does not name.
-            "unknown",
+            // 0 is reserved for events whose type Peregrine does not name (never evaluated).
+            "<unnamed>",
             "open", "openat", "openat2", "creat", "close", "read", "write", "pread", "pwrite", "readv", "writev",
             "execve", "execveat", "clone", "clone3", "fork", "vfork", "procexit", "exit", "exit_group",
             "socket", "socketpair", "connect", "accept", "accept4", "bind", "listen", "sendto", "sendmsg",
@@ -68,6 +68,21 @@ public final class EventTypes {
             "bdflush", "sigprocmask", "ipc", "socketcall", "fcntl64", "newselect", "sgetmask", "ssetmask",
             "sigpending", "olduname", "signal", "nice", "stime", "waitpid", "pread64", "pwrite64", "arch_prctl",
             "shmat", "sigreturn", "fallocate", "sigaltstack", "getrandom", "fadvise64",
+            // A generic event of a system call libsinsp has no number for is named "unknown"; one
+            // whose ID is unknown but whose x86_64 number is known is named by that number.
+            "unknown",
+            "rt_sigreturn", "modify_ldt", "iopl", "ioperm", "readahead", "lookup_dcookie", "epoll_ctl_old",
+            "epoll_wait_old", "semtimedop", "mbind", "set_mempolicy", "get_mempolicy", "migrate_pages",
+            "sync_file_range", "move_pages", "fanotify_mark", "name_to_handle_at", "kcmp", "sched_setattr",
+            "sched_getattr", "kexec_file_load", "membarrier", "preadv2", "pwritev2", "pkey_mprotect",
+            "pkey_alloc", "pkey_free", "statx", "io_pgetevents", "rseq", "uretprobe", "uprobe",
+            "pidfd_send_signal", "open_tree", "move_mount", "fsopen", "fsmount", "fspick", "faccessat2",
+            "process_madvise", "epoll_pwait2", "mount_setattr", "quotactl_fd", "landlock_create_ruleset",
+            "landlock_add_rule", "landlock_restrict_self", "memfd_secret", "process_mrelease",
+            "futex_waitv", "set_mempolicy_home_node", "cachestat", "fchmodat2", "map_shadow_stack",
+            "futex_wake", "futex_wait", "futex_requeue", "statmount", "listmount", "lsm_get_self_attr",
+            "lsm_set_self_attr", "lsm_list_modules", "mseal", "setxattrat", "getxattrat", "listxattrat",
+            "removexattrat", "open_tree_attr", "file_getattr", "file_setattr", "listns", "rseq_slice_yield",
     };
 
     private static final Map<String, Integer> CODES;
@@ -85,7 +100,7 @@ public final class EventTypes {
     private EventTypes() {
     }
 
-    /** Number of codes; codes are 0 (unknown) to size()-1. */
+    /** Number of codes; codes are 0 (unnamed) to size()-1. */
     public static int size() {
         return NAMES.length;
     }

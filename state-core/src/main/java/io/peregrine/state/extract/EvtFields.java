@@ -127,8 +127,8 @@ final class EvtFields {
             case RAWTIME_S -> out.uint64(e.ts() / 1_000_000_000L);
             case RAWTIME_NS -> out.uint64(e.ts() % 1_000_000_000L);
             case DIR -> out.bytes(c.isExit() ? EXIT : ENTER);
-            case TYPE, SYSCALL_TYPE -> type(e, out);
-            case TYPE_IS -> out.bool(f.key != null && f.key.equals(SysdigFormatter.typeName(e)));
+            case TYPE, SYSCALL_TYPE -> type(c, out);
+            case TYPE_IS -> out.bool(typeIs(c, f.key));
             case CATEGORY -> category(c.type, out);
             case ARGS -> args(e, out);
             case ARG -> arg(f, c, out, false);
@@ -145,14 +145,36 @@ final class EvtFields {
         }
     }
 
-    private void type(EventRecord e, ProjectionEncoder out) {
-        if (e.type() < TYPE_NAMES.length && TYPE_NAMES[e.type()] != null) {
+    private void type(EventContext c, ProjectionEncoder out) {
+        EventRecord e = c.evt;
+        if (GenericEventNames.isGeneric(e.type())) {
+            out.bytes(GenericEventNames.name(c));
+        } else if (e.type() < TYPE_NAMES.length && TYPE_NAMES[e.type()] != null) {
             out.bytes(TYPE_NAMES[e.type()]);
         } else {
             text.setLength(0);
             text.append(SysdigFormatter.typeName(e));
             latin1(out);
         }
+    }
+
+    private static boolean typeIs(EventContext c, String key) {
+        if (key == null) {
+            return false;
+        }
+        if (!GenericEventNames.isGeneric(c.evt.type())) {
+            return key.equals(SysdigFormatter.typeName(c.evt));
+        }
+        byte[] n = GenericEventNames.name(c);
+        if (n.length != key.length()) {
+            return false;
+        }
+        for (int i = 0; i < n.length; i++) {
+            if (n[i] != key.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void args(EventRecord e, ProjectionEncoder out) {

@@ -1,6 +1,9 @@
 package io.peregrine.state.extract;
 
+import io.peregrine.protocol.event.EventTable;
+import io.peregrine.protocol.event.EventType;
 import io.peregrine.protocol.projection.ProjectionEncoder;
+import io.peregrine.state.text.EmptyText;
 import io.peregrine.state.fds.FdInfo;
 import io.peregrine.protocol.scap.FdTypes;
 import io.peregrine.state.parsers.EventContext;
@@ -39,6 +42,7 @@ final class FdFields {
     }
 
     private static final byte[] HOST = {'h', 'o', 's', 't'};
+    private static final byte[] ROOT = {'/'};
     private static final byte[] IP_FAMILY = {'i', 'p'};
     private static final byte[] UNIX_FAMILY = {'u', 'n', 'i', 'x'};
 
@@ -46,10 +50,12 @@ final class FdFields {
         Fd field = (Fd) f.field;
         FdInfo fd = c.fd;
         if (field == Fd.NUM) {
-            if (c.fdNum < 0 && fd == null) {
-                out.absent();
-            } else {
+            if (c.fdNum >= 0 || fd != null) {
                 out.int64(c.fdNum);
+            } else if (c.fdEvent) {
+                out.int64(-1); // libsinsp's "no fd" value for a call that has or makes one
+            } else {
+                out.absent();
             }
             return;
         }
@@ -58,7 +64,7 @@ final class FdFields {
             return;
         }
         if (fd == null) {
-            out.absent();
+            noEntry(field, c, out);
             return;
         }
         switch (field) {
@@ -72,7 +78,7 @@ final class FdFields {
                     ? FdTypes.l4protoName(fd.l4proto) : null, out);
             case SOCKFAMILY -> nameOrAbsent(fd.isIp() ? IP_FAMILY
                     : fd.type == FdTypes.UNIX_SOCK ? UNIX_FAMILY : null, out);
-            case IS_SERVER -> out.bool(fd.server);
+            case IS_SERVER -> out.bool(isServer(fd, c));
             case CONNECTED -> {
                 if (!fd.isSocket()) {
                     out.absent();
@@ -94,6 +100,84 @@ final class FdFields {
             case INO -> out.int64(fd.ino);
             case NUM, TYPES -> out.absent();
         }
+    }
+
+    /**
+     * Kind of fd a call makes, for an fd call whose fd has no entry (libsinsp guesses fd.typechar
+     * from the event type; current libsinsp no longer guesses "file" for open, only for openat,
+     * openat2 and creat). Indexed by scap code.
+     */
+    private static final byte[] GUESSED_TYPECHAR = new byte[EventTable.SCAP_LIMIT];
+
+    static {
+        for (int code = 0; code < EventTable.SCAP_LIMIT; code++) {
+            EventType t = EventTable.get(code);
+            GUESSED_TYPECHAR[code] = (byte) (t == null ? 'o' : switch (t.name()) {
+                case "openat", "openat2", "creat" -> 'f';
+                case "socket", "accept", "accept4" -> '4';
+                case "pipe", "pipe2" -> 'p';
+                case "eventfd", "eventfd2" -> 'e';
+                case "signalfd", "signalfd4" -> 's';
+                case "timerfd_create" -> 't';
+                case "inotify_init", "inotify_init1" -> 'i';
+                default -> 'o';
+            });
+        }
+    }
+
+    /**
+     * An fd call whose fd is not in the table (never seen opened, or the call failed): as
+     * libsinsp, fd.typechar is guessed from the call, and an exit event names the fd by its own
+     * parameters (a failed open's path), else with the empty string, whose directory is "/".
+     */
+    private static void noEntry(Fd field, EventContext c, ProjectionEncoder out) {
+        if (!c.fdEvent) {
+            out.absent();
+            return;
+        }
+        switch (field) {
+            case TYPECHAR -> {
+                int at = out.beginBytes();
+                out.append(GUESSED_TYPECHAR[c.evt.type()]);
+                out.endBytes(at);
+            }
+            case NAME, NAMERAW, DIRECTORY -> {
+                if (!c.isExit()) {
+                    out.absent();
+                    return;
+                }
+                byte[] n = c.fdNameFromEvent != null ? c.fdNameFromEvent : EmptyText.BYTES;
+                if (field != Fd.DIRECTORY) {
+                    out.bytes(n);
+                    return;
+                }
+                int slash = lastSlash(n);
+                if (slash <= 0) {
+                    out.bytes(ROOT);
+                } else {
+                    out.bytes(n, 0, slash < n.length - 1 ? slash : n.length);
+                }
+            }
+            default -> out.absent();
+        }
+    }
+
+    /**
+     * libsinsp's fd.is_server: a listening socket, or a connected one whose server address is the
+     * machine's own (so a connect to a local port is on the server side as well). Without an
+     * interface list (live: none is sent yet) the side the calls gave the socket is used.
+     */
+    private static boolean isServer(FdInfo fd, EventContext c) {
+        if (fd.type == FdTypes.IPV4_SERVSOCK || fd.type == FdTypes.IPV6_SERVSOCK) {
+            return true;
+        }
+        if (!fd.isIp()) {
+            return false;
+        }
+        if (c.localAddresses == null || c.localAddresses.isEmpty() || fd.ipVersion == 0) {
+            return fd.server;
+        }
+        return c.localAddresses.contains(fd.ipVersion, fd.serverHi, fd.serverLo);
     }
 
     private static void nameOrAbsent(byte[] name, ProjectionEncoder out) {

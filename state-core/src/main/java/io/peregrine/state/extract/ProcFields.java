@@ -273,17 +273,31 @@ final class ProcFields {
         out.endBytes(at);
     }
 
+    /**
+     * The parent process, as libsinsp's ancestor walk: from the thread's process (main thread) to
+     * the process (main thread) of its parent, so a thread's proc.pname is its process's parent's
+     * name even when a named thread of that parent made the fork.
+     */
     private ThreadInfo parent(ThreadInfo t) {
-        if (t == null || t.ptid <= 0 || t.ptid == t.tid) {
+        ThreadInfo m = processOf(t);
+        if (m == null || m.ptid <= 0 || m.ptid == m.tid) {
             return null;
         }
-        ThreadInfo p = threads.get(t.ptid);
+        ThreadInfo p = processOf(threads.get(m.ptid));
         // A parent entry without any information is no parent for the fields.
         return p == null || (p.comm.length == 0 && p.exe.length == 0) ? null : p;
     }
 
+    private ThreadInfo processOf(ThreadInfo t) {
+        if (t == null || t.isMain()) {
+            return t;
+        }
+        ThreadInfo m = threads.get(t.pid);
+        return m == null ? t : m;
+    }
+
     private ThreadInfo ancestor(ThreadInfo t, int level) {
-        ThreadInfo a = t;
+        ThreadInfo a = processOf(t);
         for (int i = 0; i < level && a != null; i++) {
             a = parent(a);
         }

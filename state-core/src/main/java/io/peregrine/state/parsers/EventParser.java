@@ -45,6 +45,7 @@ public final class EventParser {
         this.sockets = new SocketCalls(tables);
         this.cwd = new CwdCalls(tables);
         this.seeds = new Seeds(tables);
+        ctx.localAddresses = tables.local;
     }
 
     public EventContext context() {
@@ -92,6 +93,8 @@ public final class EventParser {
         c.fd = null;
         c.fdNum = -1;
         c.fdNameChanged = false;
+        c.fdEvent = false;
+        c.fdNameFromEvent = null;
         c.thread = null;
         c.main = null;
         int code = e.type();
@@ -149,8 +152,10 @@ public final class EventParser {
     private void onEnter(EventContext c, EventRecord e, ThreadInfo t, int code, EventType type, StateEffect kind) {
         c.thread = t;
         c.main = tables.mainOf(t);
-        if (type.hasFlag(EventType.EF_SKIPPARSERESET)) {
-            // Scheduler and signal events interleave with a call without ending it: keep its enter.
+        c.fdEvent = StateEffect.fdEvent(code);
+        if (type.hasFlag(EventType.EF_SKIPPARSERESET) || code == EventCodes.PPME_SCHEDSWITCH_6_E) {
+            // Scheduler events interleave with a call without ending it: keep its enter. libsinsp
+            // exempts the switch event by type, its table entry does not carry the flag.
             return;
         }
         int len = e.len();
@@ -190,6 +195,7 @@ public final class EventParser {
         }
         c.thread = t;
         c.main = tables.mainOf(t);
+        c.fdEvent = StateEffect.fdEvent(code);
         if (StateEffect.usesFd(code)) {
             c.fdNum = c.enter != null ? t.lastEventFd : param(e, code, FD, -1);
         }

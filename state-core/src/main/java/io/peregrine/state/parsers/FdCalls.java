@@ -58,10 +58,7 @@ final class FdCalls {
 
     void onOpen(EventContext c, EventRecord e, ThreadInfo t, int code) {
         long fd = resultFd(e, code);
-        c.fdNum = fd;
-        if (fd < 0) {
-            return;
-        }
+        c.fdNum = fd < 0 ? -1 : fd;
         EventRecord src = e;
         int ni = Params.of(code, NAME);
         if (ni < 0 || !has(e, ni)) {
@@ -78,6 +75,11 @@ final class FdCalls {
             dirfd = e.number(di);
         } else if (c.enter != null && has(c.enter, Params.of(c.enter.type(), DIRFD))) {
             dirfd = c.enter.number(Params.of(c.enter.type(), DIRFD));
+        }
+        if (fd < 0) {
+            // No fd: fd.name still gives the path the call tried (libsinsp reads it from the event).
+            c.fdNameFromEvent = resolvePath(t, dirfd, raw);
+            return;
         }
         int flags = (int) param(e, code, FLAGS, c.enter != null ? paramOf(c.enter, FLAGS, 0) : 0);
         if (EventTable.get(code).name().equals("creat")) {
@@ -159,8 +161,7 @@ final class FdCalls {
                 tables.addFd(c, t, fd, f);
             }
         }
-        c.fd = null;
-        c.fdNum = -1;
+        // The event's fd is the last one added (fd2), as libsinsp's last-event fd after a pipe.
     }
 
     void onSimpleFd(EventContext c, EventRecord e, ThreadInfo t, int code) {

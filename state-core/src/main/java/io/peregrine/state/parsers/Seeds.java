@@ -54,6 +54,13 @@ final class Seeds {
                     str(e, code, SHELL, EmptyText.BYTES)));
             case EventCodes.PEREGRINE_SEED_GROUP_E -> users.putGroup((int) param(e, code, GID, -1),
                     str(e, code, NAME, EmptyText.BYTES));
+            case EventCodes.PEREGRINE_SEED_IFADDR_E -> {
+                int ai = Params.of(code, ADDR);
+                if (has(e, ai) && (e.paramLen(ai) == 4 || e.paramLen(ai) == 16)) {
+                    long[] a = ip(e, ai);
+                    tables.local.add(e.paramLen(ai) == 4 ? 4 : 6, a[0], a[1]);
+                }
+            }
             default -> {
             }
         }

@@ -17,10 +17,12 @@ enum StateEffect {
     /** Scheduler events name the thread that ran, not one that made a call: they create no entry. */
     private static final boolean[] NO_LAZY_THREAD = new boolean[EventTable.CODE_LIMIT];
     /**
-     * Calls whose fd argument names the event's fd (fd.* fields). Not mmap/mmap2: libsinsp does not
-     * attach their fd (an anonymous mapping passes -1, a file mapping outlives the fd).
+     * Calls whose fd argument names the event's fd (fd.* fields), mmap and mmap2 included: current
+     * libsinsp's table marks them as using their fd (sysdig 0.29.3's did not).
      */
     private static final boolean[] USES_FD = new boolean[EventTable.CODE_LIMIT];
+    /** Calls that create, use or destroy an fd (libsinsp's fd filterchecks apply to them). */
+    private static final boolean[] FD_EVENT = new boolean[EventTable.CODE_LIMIT];
     /** For SIMPLE_FD: the fd kind the call creates. */
     private static final byte[] SIMPLE_TYPE = new byte[EventTable.CODE_LIMIT];
 
@@ -33,8 +35,9 @@ enum StateEffect {
             }
             BY_CODE[code] = of(t.name());
             NO_LAZY_THREAD[code] = t.name().equals("switch");
-            USES_FD[code] = (t.hasFlag(EventType.EF_USES_FD) || t.hasFlag(EventType.EF_DESTROYS_FD))
-                    && !t.name().equals("mmap") && !t.name().equals("mmap2");
+            USES_FD[code] = t.hasFlag(EventType.EF_USES_FD) || t.hasFlag(EventType.EF_DESTROYS_FD);
+            FD_EVENT[code] = (t.hasFlag(EventType.EF_CREATES_FD) || t.hasFlag(EventType.EF_USES_FD)
+                    || t.hasFlag(EventType.EF_DESTROYS_FD));
             SIMPLE_TYPE[code] = switch (t.name()) {
                 case "eventfd", "eventfd2" -> FdTypes.EVENT;
                 case "signalfd", "signalfd4" -> FdTypes.SIGNALFD;
@@ -91,6 +94,10 @@ enum StateEffect {
 
     static boolean usesFd(int code) {
         return USES_FD[code];
+    }
+
+    static boolean fdEvent(int code) {
+        return FD_EVENT[code];
     }
 
     static boolean createsNoThread(int code) {

@@ -4,6 +4,7 @@ import io.peregrine.state.containers.CapturedContainers;
 import io.peregrine.state.containers.CgroupContainers;
 import io.peregrine.state.fds.FdInfo;
 import io.peregrine.state.fds.FdTable;
+import io.peregrine.state.fds.LocalAddresses;
 import io.peregrine.state.fds.PathResolver;
 import io.peregrine.state.fds.TupleFormatter;
 import io.peregrine.state.threads.ThreadInfo;
@@ -23,6 +24,7 @@ final class StateTables {
     final CapturedContainers captured = new CapturedContainers();
     final PathResolver paths = new PathResolver();
     final TupleFormatter tuples = new TupleFormatter();
+    final LocalAddresses local = new LocalAddresses();
     /** Fds that could not be tracked because the fd number exceeded the per-process limit. */
     long fdsDropped;
     long threadsCreatedLazily;

@@ -1,6 +1,5 @@
 package io.peregrine.state.projection;
 
-import io.peregrine.protocol.scap.SysdigFormatter;
 import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.event.EventTable;
 import io.peregrine.protocol.event.EventType;
@@ -12,6 +11,7 @@ import io.peregrine.protocol.projection.ProjectionEncoder;
 import io.peregrine.protocol.projection.ProjectionFormat;
 import io.peregrine.state.extract.CompiledField;
 import io.peregrine.state.extract.FieldExtractor;
+import io.peregrine.state.extract.GenericEventNames;
 import io.peregrine.state.parsers.EventContext;
 
 import java.nio.charset.StandardCharsets;
@@ -158,12 +158,12 @@ public final class Projector {
         return true;
     }
 
-    /** The evt.type code; a generic event is named by its syscall ID, as evt.type shows it. */
+    /** The evt.type code; a generic event is named by its system call, as evt.type shows it. */
     private int eventTypeCode(EventContext c, int code) {
-        if (code != EventCodes.PPME_GENERIC_E && code != EventCodes.PPME_GENERIC_X) {
+        if (!GenericEventNames.isGeneric(code)) {
             return eventTypeCode[code];
         }
-        return Math.max(0, EventTypes.code(SysdigFormatter.typeName(c.evt)));
+        return GenericEventNames.code(c);
     }
 
     /**

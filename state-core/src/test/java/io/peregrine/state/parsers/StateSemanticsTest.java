@@ -6,6 +6,7 @@ import io.peregrine.protocol.fields.FieldCatalog;
 import io.peregrine.protocol.interest.Interest;
 import io.peregrine.protocol.projection.ProjectedEventView;
 import io.peregrine.protocol.projection.ProjectionEncoder;
+import io.peregrine.protocol.projection.ProjectionFormat;
 import io.peregrine.state.NamedEvents;
 import io.peregrine.state.containers.CgroupContainers;
 import io.peregrine.state.containers.ContainerInfo;
@@ -211,6 +212,120 @@ class StateSemanticsTest {
         assertNotNull(small.threads().get(6));
     }
 
+    /** Applies the event with an interest in {@code fields} and returns what it projected. */
+    private Map<String, String> project(int code, long tid, Map<String, Object> params, String... fields) {
+        state.projector().interest(Interest.of(true, Map.of("x", Set.of(fields))));
+        NamedEvents.build(b, ts++, tid, code, params);
+        ProjectionEncoder enc = new ProjectionEncoder(1024);
+        assertTrue(state.process(b.segment(), 0, ++num, enc));
+        lastEventType = new ProjectedEventView().wrap(enc.segment(), 0).eventType();
+        return values(enc);
+    }
+
+    /** The evt.type code of the last record {@link #project} wrote. */
+    private int lastEventType;
+
+    @Test
+    void aSwitchBetweenEnterAndExitDoesNotEndTheCall() {
+        seed(100, 100, 1, "emacs", "/usr/bin/emacs", "/");
+        openat(100, 5, "/dev/tty", 2);
+        emit(EventCodes.PPME_SYSCALL_WRITE_E, 100, p("fd", 5, "size", 3));
+        emit(EventCodes.PPME_SCHEDSWITCH_6_E, 100, p("next", 200));
+        // The exit of the old layout names no fd: it is the enter's.
+        Map<String, String> v = project(EventCodes.PPME_SYSCALL_WRITE_X, 100, p("res", 3), "fd.num", "fd.name");
+        assertEquals("5", v.get("fd.num"));
+        assertEquals("/dev/tty", v.get("fd.name"));
+
+        emit(EventCodes.PPME_SYSCALL_EXECVE_19_E, 100, p("filename", "/bin/ls"));
+        emit(EventCodes.PPME_SCHEDSWITCH_6_E, 100, p("next", 200));
+        v = project(EventCodes.PPME_SYSCALL_EXECVE_19_X, 100, p("res", 0, "exe", "ls", "args", new byte[0],
+                "tid", 100, "pid", 100, "comm", "ls"), "proc.exepath");
+        assertEquals("/bin/ls", v.get("proc.exepath"));
+    }
+
+    @Test
+    void anFdCallWithoutAnEntryShowsWhatTheEventSays() {
+        seed(100, 100, 1, "cat", "/bin/cat", "/srv");
+        String[] fd = {"fd.num", "fd.typechar", "fd.name", "fd.directory", "fd.type"};
+        Map<String, String> v = project(EventCodes.PPME_SYSCALL_FSTAT_E, 100, p("fd", 1), fd);
+        assertEquals("1", v.get("fd.num"));
+        assertEquals("o", v.get("fd.typechar"));
+        assertEquals("absent", v.get("fd.name"), "an enter event names no fd");
+        v = project(EventCodes.PPME_SYSCALL_FSTAT_X, 100, p("res", 0), fd);
+        assertEquals("1", v.get("fd.num"));
+        assertEquals("", v.get("fd.name"));
+        assertEquals("/", v.get("fd.directory"));
+        assertEquals("absent", v.get("fd.type"));
+
+        v = project(EventCodes.PPME_SYSCALL_OPENAT_2_E, 100, p("dirfd", -100, "name", "missing.txt", "flags", 1), fd);
+        assertEquals("-1", v.get("fd.num"), "no fd yet");
+        assertEquals("f", v.get("fd.typechar"));
+        v = project(EventCodes.PPME_SYSCALL_OPENAT_2_X, 100, p("fd", -2, "dirfd", -100, "name", "missing.txt",
+                "flags", 1), fd);
+        assertEquals("-1", v.get("fd.num"), "a failed open has no fd");
+        assertEquals("/srv/missing.txt", v.get("fd.name"));
+        assertEquals("/srv", v.get("fd.directory"));
+
+        v = project(EventCodes.PPME_SYSCALL_FUTEX_E, 100, p("addr", 1, "op", 1, "val", 1), fd);
+        assertEquals("absent", v.get("fd.num"), "not an fd call");
+        assertEquals("absent", v.get("fd.typechar"));
+    }
+
+    @Test
+    void aSystemCallOfUnknownIdIsNamedByItsNativeNumber() {
+        seed(100, 100, 1, "cat", "/bin/cat", "/");
+        String fadvise = "fadvise64";
+        assertEquals(fadvise, project(EventCodes.PPME_GENERIC_E, 100, p("ID", 0, "nativeID", 221), "evt.type")
+                .get("evt.type"));
+        assertEquals(io.peregrine.protocol.fields.EventTypes.code(fadvise), lastEventType);
+        assertEquals(fadvise, project(EventCodes.PPME_GENERIC_X, 100, p("ID", 0), "evt.type").get("evt.type"),
+                "the exit takes the number from its enter");
+        emit(EventCodes.PPME_SYSCALL_FSTAT_E, 100, p("fd", 1));
+        assertEquals("unknown", project(EventCodes.PPME_GENERIC_X, 100, p("ID", 0), "evt.type").get("evt.type"));
+        assertEquals(io.peregrine.protocol.fields.EventTypes.code("unknown"), lastEventType);
+    }
+
+    @Test
+    void mmapOfAFileCarriesItsFd() {
+        seed(100, 100, 1, "ld.so", "/lib64/ld-linux-x86-64.so.2", "/");
+        openat(100, 3, "/lib/libc.so.6", 0);
+        emit(EventCodes.PPME_SYSCALL_MMAP_E, 100, p("addr", 0, "length", 4096, "prot", 1, "flags", 2, "fd", 3,
+                "offset", 0));
+        Map<String, String> v = project(EventCodes.PPME_SYSCALL_MMAP_X, 100, p("res", 0x7f0000000000L), "fd.num",
+                "fd.name");
+        assertEquals("3", v.get("fd.num"));
+        assertEquals("/lib/libc.so.6", v.get("fd.name"));
+    }
+
+    @Test
+    void theParentOfAProcessForkedByANamedThreadIsThatThreadsProcess() {
+        seed(100, 100, 1, "app", "/usr/bin/app", "/");
+        seed(101, 100, 1, "worker", "/usr/bin/app", "/");
+        fork(101, 300);
+        Map<String, String> v = project(EventCodes.PPME_SYSCALL_CLOSE_E, 300, p("fd", 7), "proc.pname",
+                "proc.aname[1]", "proc.name");
+        assertEquals("app", v.get("proc.pname"), "the parent process, not the thread that forked");
+        assertEquals("app", v.get("proc.aname[1]"));
+    }
+
+    @Test
+    void aConnectToTheMachinesOwnAddressIsOnTheServerSide() {
+        emit(EventCodes.PEREGRINE_SEED_IFADDR_E, 0, p("ifname", "lo", "addr", new byte[] {127, 0, 0, 1}));
+        seed(100, 100, 1, "curl", "/usr/bin/curl", "/");
+        byte[] local = {2, 127, 0, 0, 1, 0x58, (byte) 0xb8, 127, 0, 0, 1, 80, 0};
+        byte[] remote = {2, 10, 0, 0, 1, 0x39, 0x30, 10, 0, 0, 2, 80, 0};
+        String[] fd = {"fd.is_server", "fd.name"};
+        emit(EventCodes.PPME_SOCKET_SOCKET_X, 100, p("fd", 4, "domain", 2, "type", 1, "proto", 0));
+        emit(EventCodes.PPME_SOCKET_CONNECT_E, 100, p("fd", 4));
+        Map<String, String> v = project(EventCodes.PPME_SOCKET_CONNECT_X, 100, p("res", 0, "tuple", local, "fd", 4), fd);
+        assertEquals("127.0.0.1:47192->127.0.0.1:80", v.get("fd.name"));
+        assertEquals("true", v.get("fd.is_server"));
+        emit(EventCodes.PPME_SOCKET_SOCKET_X, 100, p("fd", 6, "domain", 2, "type", 1, "proto", 0));
+        emit(EventCodes.PPME_SOCKET_CONNECT_E, 100, p("fd", 6));
+        v = project(EventCodes.PPME_SOCKET_CONNECT_X, 100, p("res", 0, "tuple", remote, "fd", 6), fd);
+        assertEquals("false", v.get("fd.is_server"));
+    }
+
     private static Map<String, String> values(ProjectionEncoder enc) {
         ProjectedEventView v = new ProjectedEventView().wrap(enc.segment(), 0);
         assertNull(v.validate(enc.size()));
@@ -227,7 +342,13 @@ class StateSemanticsTest {
                 name += "[" + new String(a, StandardCharsets.US_ASCII) + "]";
             }
             long pl = v.valuePayload(at);
-            m.put(name, v.valueTag(at) == 4 ? v.textAt(pl) : "tag" + v.valueTag(at));
+            m.put(name, switch (v.valueTag(at)) {
+                case ProjectionFormat.TAG_ABSENT -> "absent";
+                case ProjectionFormat.TAG_INT64 -> Long.toString(v.int64At(pl));
+                case ProjectionFormat.TAG_BOOL -> Boolean.toString(v.boolAt(pl));
+                case ProjectionFormat.TAG_BYTES -> v.textAt(pl);
+                default -> "tag" + v.valueTag(at);
+            });
             at = v.nextValue(at);
         }
         return m;

@@ -39,7 +39,7 @@ class CompilerTest {
                 .map(r -> indexOf(r.eventTypes())).orElseThrow());
         assertArrayEquals(types("accept", "connect"), indexOf(c.rules().get(2).eventTypes()));
         int[] notexec = indexOf(c.rules().get(1).eventTypes());
-        assertEquals(EventTypes.size() - 2, notexec.length);            // all but execve and "unknown"
+        assertEquals(EventTypes.size() - 2, notexec.length);            // all but execve and the unnamed code 0
         assertTrue(Arrays.stream(notexec).noneMatch(t -> t == EventTypes.code("execve")));
         assertEquals(EventTypes.size() - 1, indexOf(c.rules().get(3).eventTypes()).length);
         assertEquals(3, c.candidates(EventTypes.code("openat")));  // open, notexec, negand
