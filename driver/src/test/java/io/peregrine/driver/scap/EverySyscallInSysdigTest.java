@@ -177,6 +177,11 @@ class EverySyscallInSysdigTest {
             }
         }
         assertEquals(List.of(), unprinted, "event types sysdig did not print");
+        // the address texts were among those compared: IPv4-mapped and ::1 connects, as sysdig prints them
+        List<String> connects = sysdig.stream().filter(l -> l.type().equals("connect") && l.dir().equals(">"))
+                .map(SysdigReference.Line::args).toList();
+        assertTrue(connects.stream().anyMatch(a -> a.contains("addr=::ffff:127.0.0.1:")), "mapped connect: " + connects);
+        assertTrue(connects.stream().anyMatch(a -> a.contains("addr=::1:")), "::1 connect: " + connects);
     }
 
     /** A clone/fork exit in the child names a traced thread as its parent. */
