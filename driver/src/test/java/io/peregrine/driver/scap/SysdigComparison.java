@@ -118,6 +118,15 @@ final class SysdigComparison {
                     continue;
                 }
             }
+            if (a.type() == ParamType.FSPATH && a.value().isEmpty()) {
+                // An empty path (unreadable at sys_enter, as above): sysdig 0.29.3 prints the thread's
+                // cwd joined with it; current libsinsp prints it empty.
+                int e = findEnd(s, vs, next);
+                if (e > vs && s.charAt(vs) == '/' && s.indexOf(' ', vs) >= e) {
+                    pos = e + 1;
+                    continue;
+                }
+            }
             int e = findEnd(s, vs, next);
             return "argument " + a.name() + ": peregrine [" + a.value() + "], sysdig ["
                     + (e > 0 ? s.substring(vs, e) : s.substring(vs)) + "]";

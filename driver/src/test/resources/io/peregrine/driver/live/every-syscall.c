@@ -62,6 +62,17 @@ int main(int argc, char **argv)
 	long cli2 = socket(AF_INET, SOCK_STREAM, 0);
 	connect(cli2, (struct sockaddr *)&a, sizeof(a));
 	CALL(accept4, srv, NULL, NULL, SOCK_CLOEXEC);
+	/* the listener again through its IPv4-mapped address, and ::1 at its port (refused, or not
+	 * reachable without IPv6: the addresses are recorded either way) */
+	struct sockaddr_in6 m6 = {.sin6_family = AF_INET6, .sin6_port = a.sin_port};
+	m6.sin6_addr.s6_addr[10] = 0xff;
+	m6.sin6_addr.s6_addr[11] = 0xff;
+	memcpy(&m6.sin6_addr.s6_addr[12], &a.sin_addr, 4);
+	long cli6 = socket(AF_INET6, SOCK_STREAM, 0);
+	connect(cli6, (struct sockaddr *)&m6, sizeof(m6));
+	struct sockaddr_in6 l6 = {.sin6_family = AF_INET6, .sin6_port = a.sin_port, .sin6_addr = IN6ADDR_LOOPBACK_INIT};
+	long lo6 = socket(AF_INET6, SOCK_STREAM, 0);
+	connect(lo6, (struct sockaddr *)&l6, sizeof(l6));
 	CALL(sendto, cli, "ab", 2, 0, NULL, 0);
 	CALL(recvfrom, acc, buf, 2, 0, NULL, NULL);
 	struct iovec iov = {.iov_base = buf, .iov_len = 2};

@@ -401,14 +401,7 @@ public final class SysdigFormatter {
     }
 
     private static void ipv6(MemorySegment s, long at, StringBuilder out) {
-        byte[] b = new byte[16];
-        MemorySegment.copy(s, ValueLayout.JAVA_BYTE, at, b, 0, 16);
-        try {
-            String t = java.net.InetAddress.getByAddress(b).getHostAddress();
-            out.append(Inet6Text.compress(t));
-        } catch (java.net.UnknownHostException e) {
-            out.append("INVALID IPv6");
-        }
+        Inet6Text.append(out, s, at);
     }
 
     private static void ip(MemorySegment s, long at, int len, StringBuilder out) {

@@ -84,6 +84,14 @@ final class EvtFields {
         this.formatter = new SysdigFormatter(new SysdigFormatter.Resolver() {
             @Override
             public boolean fd(EventRecord event, long fd, StringBuilder out) {
+                if (fd < 0 && event.eventType() != null && event.eventType().hasFlag(EventType.EF_CREATES_FD)) {
+                    // a failed call's result: libsinsp names the errno
+                    String name = ErrnoNames.name((int) -fd);
+                    if (name != null) {
+                        out.append(name);
+                    }
+                    return name != null;
+                }
                 ThreadInfo t = current == null ? null : current.thread;
                 FdInfo f = t == null || t.fds == null ? null : t.fds.get(fd);
                 if (f == null) {

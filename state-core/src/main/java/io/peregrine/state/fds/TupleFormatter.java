@@ -1,5 +1,7 @@
 package io.peregrine.state.fds;
 
+import io.peregrine.protocol.scap.Inet6Text;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -13,8 +15,11 @@ public final class TupleFormatter {
         return hi == 0 && (lo >>> 32) == 0xFFFFL;
     }
 
+    // reused: a name is built for every connect, accept and tuple-carrying call
+    private final StringBuilder b = new StringBuilder(112);
+
     public byte[] ipName(FdInfo f) {
-        StringBuilder b = new StringBuilder(48);
+        b.setLength(0);
         if (f.clientPort == 0 && f.clientLo == 0 && f.clientHi == 0 && f.server && !f.connected) {
             appendIp(b, f.ipVersion, f.serverHi, f.serverLo);
             b.append(':').append(f.serverPort);
@@ -24,7 +29,23 @@ public final class TupleFormatter {
             appendIp(b, f.ipVersion, f.serverHi, f.serverLo);
             b.append(':').append(f.serverPort);
         }
-        return b.toString().getBytes(StandardCharsets.US_ASCII);
+        return ascii();
+    }
+
+    /** One address and port, {@code ip:port}, as a bind names its socket. */
+    public byte[] addrName(int version, long hi, long lo, int port) {
+        b.setLength(0);
+        appendIp(b, version, hi, lo);
+        b.append(':').append(port);
+        return ascii();
+    }
+
+    private byte[] ascii() {
+        byte[] out = new byte[b.length()]; // the fd keeps it as its name
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) b.charAt(i);
+        }
+        return out;
     }
 
     public byte[] unixName(long source, long dest, byte[] path, int pathLen) {
@@ -38,45 +59,13 @@ public final class TupleFormatter {
         return o.toByteArray();
     }
 
-    /** Appends an address: IPv4 from the low 32 bits of {@code lo}, IPv6 from both halves. */
+    /** Appends an address: IPv4 from the low 32 bits of {@code lo}, IPv6 from both halves (RFC 5952 text). */
     public static void appendIp(StringBuilder b, int version, long hi, long lo) {
         if (version != 6) {
             b.append((lo >>> 24) & 0xff).append('.').append((lo >>> 16) & 0xff).append('.')
                     .append((lo >>> 8) & 0xff).append('.').append(lo & 0xff);
             return;
         }
-        int[] g = new int[8];
-        for (int i = 0; i < 4; i++) {
-            g[i] = (int) ((hi >>> (48 - 16 * i)) & 0xffff);
-            g[i + 4] = (int) ((lo >>> (48 - 16 * i)) & 0xffff);
-        }
-        // Longest run of zero groups (length >= 2) becomes "::", as inet_ntop writes it.
-        int bestStart = -1, bestLen = 0;
-        for (int i = 0; i < 8; ) {
-            if (g[i] == 0) {
-                int j = i;
-                while (j < 8 && g[j] == 0) {
-                    j++;
-                }
-                if (j - i > bestLen && j - i >= 2) {
-                    bestStart = i;
-                    bestLen = j - i;
-                }
-                i = j;
-            } else {
-                i++;
-            }
-        }
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                b.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (i > 0 && !(bestStart >= 0 && i == bestStart + bestLen)) {
-                b.append(':');
-            }
-            b.append(Integer.toHexString(g[i]));
-        }
+        Inet6Text.append(b, hi, lo);
     }
 }

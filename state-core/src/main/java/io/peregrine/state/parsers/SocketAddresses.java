@@ -97,6 +97,37 @@ final class SocketAddresses {
         }
     }
 
+    /**
+     * The local address of a bind, when it names a port: an IPv4-mapped IPv6 address makes an IPv4
+     * socket, as libsinsp has it. False for port 0 (any port), where nothing is set.
+     */
+    boolean setBound(FdInfo f, EventRecord e, int i) {
+        int len = e.paramLen(i);
+        long at = e.paramOffset(i);
+        MemorySegment s = e.segment();
+        int family = Byte.toUnsignedInt(s.get(ValueLayout.JAVA_BYTE, at));
+        boolean v4 = family == AF_INET && len >= 7;
+        boolean v6 = family == AF_INET6 && len >= 19;
+        if (!v4 && !v6) {
+            setAddr(f, e, i, true);
+            return true;
+        }
+        long hi = v4 ? 0 : beLong(s, at + 1);
+        long lo = v4 ? Integer.toUnsignedLong(beInt(s, at + 1)) : beLong(s, at + 9);
+        int port = Short.toUnsignedInt(s.get(EventRecord.I16, at + (v4 ? 5 : 17)));
+        // the socket is named by the address as given, any port included
+        f.name = tuples.addrName(v4 ? 4 : 6, hi, lo, port);
+        if (port == 0) {
+            return false;
+        }
+        boolean mapped = v6 && TupleFormatter.isV4Mapped(hi, lo);
+        f.serverHi = v4 || mapped ? 0 : hi;
+        f.serverLo = mapped ? lo & 0xFFFFFFFFL : lo;
+        f.serverPort = port;
+        f.ipVersion = (byte) (v4 || mapped ? 4 : 6);
+        return true;
+    }
+
     /** Sets one endpoint from a sockaddr: the remote server (connect) or the local one (bind). */
     void setAddr(FdInfo f, EventRecord e, int i, boolean local) {
         int len = e.paramLen(i);
@@ -114,6 +145,15 @@ final class SocketAddresses {
             f.serverLo = beLong(s, at + 9);
             f.serverPort = Short.toUnsignedInt(s.get(EventRecord.I16, at + 17));
             f.ipVersion = 6;
+            if (TupleFormatter.isV4Mapped(f.serverHi, f.serverLo)) {
+                // an IPv4-mapped peer makes an IPv4 socket, as libsinsp has it
+                f.serverHi = 0;
+                f.serverLo &= 0xFFFFFFFFL;
+                f.ipVersion = 4;
+                if (f.type == FdTypes.IPV6_SOCK) {
+                    f.type = FdTypes.IPV4_SOCK;
+                }
+            }
             f.name = local ? f.name : tuples.ipName(f);
         } else if (family == AF_UNIX && len > 1) {
             byte[] path = new byte[len - 1];

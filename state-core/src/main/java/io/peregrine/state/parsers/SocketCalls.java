@@ -74,7 +74,7 @@ final class SocketCalls {
                 f.type = domain == AF_UNIX ? FdTypes.UNIX_SOCK : FdTypes.UNSUPPORTED;
                 f.clientLo = source;
                 f.serverLo = peer;
-                f.name = tuples.unixName(source, peer, EmptyText.BYTES, 0);
+                f.name = EmptyText.BYTES; // libsinsp names neither end of a socketpair
                 tables.addFd(c, t, fd, f);
             }
         }
@@ -126,17 +126,14 @@ final class SocketCalls {
         }
         FdInfo f = t.fds == null ? null : t.fds.get(c.fdNum);
         int ai = Params.of(code, ADDR);
-        if (f != null && has(e, ai)) {
-            addresses.setAddr(f, e, ai, true);
+        // a bind to port 0 (any port) makes no server: libsinsp leaves the socket as it was
+        if (f != null && has(e, ai) && addresses.setBound(f, e, ai)) {
             f.server = true;
         }
     }
 
     void onListen(EventContext c, EventRecord e, ThreadInfo t, int code) {
-        FdInfo f = t.fds == null ? null : t.fds.get(c.fdNum);
-        if (f != null && param(e, code, RES, -1) == 0) {
-            f.server = true;
-        }
+        // Nothing: libsinsp gives listen no meaning (a socket is a server by bind to a port, or accept).
     }
 
     void onSendRecv(EventContext c, EventRecord e, ThreadInfo t, int code) {

@@ -10,7 +10,6 @@ import io.peregrine.protocol.projection.ProjectionFormat;
 import io.peregrine.state.projection.NodeState;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -87,14 +86,15 @@ final class Replay {
                 yield new String(b, StandardCharsets.ISO_8859_1);
             }
             case ProjectionFormat.TAG_IP -> {
-                byte[] b = new byte[v.ipLengthAt(p)];
-                java.lang.foreign.MemorySegment.copy(v.segment(), java.lang.foreign.ValueLayout.JAVA_BYTE,
-                        v.ipOffsetAt(p), b, 0, b.length);
-                try {
-                    yield InetAddress.getByAddress(b).getHostAddress();
-                } catch (java.net.UnknownHostException e) {
-                    throw new IllegalStateException(e);
+                StringBuilder b = new StringBuilder(48);
+                if (v.ipLengthAt(p) == 16) {
+                    io.peregrine.protocol.scap.Inet6Text.append(b, v.segment(), v.ipOffsetAt(p)); // libsinsp's text
+                } else {
+                    io.peregrine.state.fds.TupleFormatter.appendIp(b, 4, 0,
+                            Integer.toUnsignedLong(v.segment().get(java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED
+                                    .withOrder(java.nio.ByteOrder.BIG_ENDIAN), v.ipOffsetAt(p))));
                 }
+                yield b.toString();
             }
             default -> "<list>";
         };

@@ -23,10 +23,15 @@ public final class IpAddress {
 
     /** A dotted IPv4 address as its 32-bit value, or -1 when the text is not one. */
     public static long v4(CharSequence s) {
+        return v4(s, 0);
+    }
+
+    /** As {@link #v4(CharSequence)} for the text from {@code from} to the end. */
+    private static long v4(CharSequence s, int from) {
         int n = s.length();
         long v4 = 0;
         int parts = 0;
-        int i = 0;
+        int i = from;
         while (i < n) {
             int start = i;
             long part = 0;
@@ -73,7 +78,8 @@ public final class IpAddress {
             }
             return high ? 0 : (0xFFFFL << 32) | v4;
         }
-        // IPv6: up to 8 groups, one "::" run of zeros; optional dotted IPv4 tail not supported.
+        // IPv6: up to 8 groups, one "::" run of zeros, optionally ending in a dotted IPv4 address
+        // (::ffff:127.0.0.1, the form inet_ntop and libsinsp print for IPv4-mapped addresses).
         int groupsBefore = 0;
         int groupsAfter = 0;
         long hiB = 0;
@@ -97,6 +103,24 @@ public final class IpAddress {
             }
             if (i == start) {
                 return INVALID;
+            }
+            if (i < n && s.charAt(i) == '.') {
+                long v4 = v4(s, start);
+                if (v4 < 0) {
+                    return INVALID;
+                }
+                if (!gap) {
+                    if (groupsBefore != 6) {
+                        return INVALID;
+                    }
+                    loB |= v4;
+                    groupsBefore += 2;
+                } else {
+                    aHi = (aHi << 32) | (aLo >>> 32);
+                    aLo = (aLo << 32) | v4;
+                    groupsAfter += 2;
+                }
+                break;
             }
             if (!gap) {
                 if (groupsBefore >= 8) {

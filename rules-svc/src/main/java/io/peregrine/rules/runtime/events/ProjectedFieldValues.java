@@ -181,16 +181,9 @@ final class ProjectedFieldValues implements FieldValues {
                 }
                 b.append(seg.get(java.lang.foreign.ValueLayout.JAVA_BYTE, a + i) & 0xff);
             }
-        } else {
-            // Full form; the evaluator parses addresses, so compression is not needed.
-            for (int i = 0; i < n; i += 2) {
-                if (i > 0) {
-                    b.append(':');
-                }
-                int w = (seg.get(java.lang.foreign.ValueLayout.JAVA_BYTE, a + i) & 0xff) << 8
-                        | seg.get(java.lang.foreign.ValueLayout.JAVA_BYTE, a + i + 1) & 0xff;
-                b.append(Integer.toHexString(w));
-            }
+        } else if (n == 16) {
+            // the text alerts show: libsinsp's (RFC 5952) form
+            io.peregrine.protocol.scap.Inet6Text.append(b, seg, a);
         }
         return b;
     }

@@ -1,0 +1,117 @@
+package io.peregrine.state.oracle;
+
+import io.peregrine.driver.bpf.Syscall;
+import io.peregrine.protocol.event.EventDirection;
+import io.peregrine.protocol.event.EventTable;
+import io.peregrine.protocol.event.EventType;
+import io.peregrine.protocol.scap.SysdigLegacyParams;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Differences from sysdig 0.29.3 that only a live capture shows: its events are in the current
+ * layouts (which sysdig 0.29.3 reads only up to its older parameter lists) and come without the
+ * enter events the probe does not record. Consulted after {@link Divergences}; listed in
+ * docs/state.md ("Field differences from sysdig 0.29.3", live capture) with their reasons. As
+ * there, {@code gap} marks what Peregrine does not do yet.
+ */
+final class LiveDivergences {
+    private LiveDivergences() {
+    }
+
+    static final List<Divergences.Divergence> ALL = List.of(
+            new Divergences.Divergence("parameter newer than sysdig 0.29.3's table: it has no such argument", false,
+                    null, 0, null,
+                    (f, sv, mv, s, m) -> f.startsWith("evt.arg.") && sv.equals("<NA>")
+                            && newerParam(s, f.substring("evt.arg.".length()))),
+            new Divergences.Divergence("exit event recorded without an enter event: sysdig 0.29.3 takes the fd from"
+                    + " the thread's last enter event, current libsinsp from the exit event", false, null, 0, null,
+                    (f, sv, mv, s, m) -> f.startsWith("fd.") && s.get("evt.dir").equals("<") && exitOnly(s)
+                            && m != null && !s.get("fd.num").equals(m.get("fd.num"))),
+            new Divergences.Divergence("empty path argument (unreadable at sys_enter): sysdig 0.29.3 prints the"
+                    + " dirfd or the cwd", false, null, 0, null,
+                    (f, sv, mv, s, m) -> f.equals("evt.arg.name") && mv.isEmpty()
+                            && (sv.matches("-?\\d+") || sv.equals(s.get("proc.cwd").replaceAll("(.)/$", "$1")))),
+            new Divergences.Divergence("executable path: the kernel's (as current libsinsp has it from the execve"
+                    + " exit), sysdig 0.29.3 shows the path as passed to execve", false, null, 0, null,
+                    (f, sv, mv, s, m) -> f.equals("proc.exepath") && !sv.equals(mv) && sv.startsWith("/")
+                            && realPath(sv).equals(mv)),
+            new Divergences.Divergence("relative path argument shown as passed; sysdig (and current libsinsp)"
+                    + " join it to the cwd", true, null, 0, null,
+                    (f, sv, mv, s, m) -> f.equals("evt.arg.name") && !mv.isEmpty() && !mv.startsWith("/")
+                            && sv.endsWith("/" + mv.replaceFirst("^\\./", ""))),
+            new Divergences.Divergence("both ends on this machine: libsinsp takes the client's end as local, Peregrine"
+                    + " the fd's own end", true, null, 0, null,
+                    (f, sv, mv, s, m) -> (f.equals("fd.lport") || f.equals("fd.rport")) && m != null
+                            && s.get("fd.lport").equals(m.get("fd.rport")) && s.get("fd.rport").equals(m.get("fd.lport"))),
+            new Divergences.Divergence("unix socket named by the address of a connect's enter event", true,
+                    null, 0, null,
+                    (f, sv, mv, s, m) -> (f.equals("fd.name") && mv.isEmpty()
+                            && (sv.startsWith("/") || sv.equals("NULL")))
+                            || (f.equals("evt.arg.fd") && mv.equals("<u>") && sv.startsWith("<u>/"))),
+            new Divergences.Divergence("IPv4-mapped peer: sysdig turns the socket to IPv4 at connect's enter event,"
+                    + " loses its protocol and names the connection <unknown>", true, null, 0, null,
+                    (f, sv, mv, s, m) -> (f.equals("fd.type") && sv.equals("ipv4") && mv.equals("ipv6"))
+                            || (f.equals("fd.typechar") && sv.equals("4") && mv.equals("6"))
+                            || (f.equals("fd.l4proto") && sv.equals("<NA>") && mv.equals("tcp")
+                            && s.get("fd.type").equals("ipv4"))
+                            || (f.equals("evt.arg.fd") && sv.equals("<4>") && mv.equals("<6>"))
+                            // without the protocol sysdig 0.29.3 cannot name the connection
+                            || (f.equals("fd.name") && sv.equals("<unknown>") && s.get("fd.l4proto").equals("<NA>"))
+                            || (f.equals("evt.arg.fd") && sv.equals("<4><unknown>") && mv.startsWith("<4t>"))),
+            new Divergences.Divergence("unix socket bound or accepted: Peregrine marks it server, libsinsp gives"
+                    + " unix sockets no server role", true, null, 0, null,
+                    (f, sv, mv, s, m) -> f.equals("fd.is_server") && sv.equals("false") && mv.equals("true")
+                            && s.get("fd.sockfamily").equals("unix")),
+            new Divergences.Divergence("loopback client socket said to be a server by sysdig 0.29.3", true,
+                    null, 0, null,
+                    (f, sv, mv, s, m) -> f.equals("fd.is_server") && sv.equals("true") && mv.equals("false")
+                            && s.get("fd.sockfamily").equals("ip")),
+            new Divergences.Divergence("fd sysdig 0.29.3 holds as a placeholder of unknown kind where Peregrine"
+                    + " knows it (inherited from the capture's first process, or made by a call newer than its"
+                    + " table)", true, null, 0, null,
+                    (f, sv, mv, s, m) -> (f.startsWith("fd.") && s.get("fd.typechar").equals("o") && m != null
+                            && !m.get("fd.typechar").equals("o") && !m.get("fd.typechar").equals("<NA>"))
+                            || (f.equals("evt.arg.fd") && sv.matches("\\d+") && mv.startsWith("<"))));
+
+    static String explain(String field, String sysdig, String mine, Map<String, String> s, Map<String, String> m) {
+        for (Divergences.Divergence d : ALL) {
+            if (d.rule().test(field, sysdig, mine, s, m)) {
+                return d.name();
+            }
+        }
+        return null;
+    }
+
+    private static EventType type(Map<String, String> s) {
+        return EventTable.byName(s.get("evt.type"), s.get("evt.dir").equals(">") ? EventDirection.ENTER : EventDirection.EXIT);
+    }
+
+    private static boolean newerParam(Map<String, String> s, String arg) {
+        EventType t = type(s);
+        if (t == null) {
+            return false;
+        }
+        int i = t.paramIndex(arg);
+        return i >= 0 && i >= SysdigLegacyParams.nparams(t.code(), t.nparams());
+    }
+
+    private static boolean exitOnly(Map<String, String> s) {
+        EventType t = type(s);
+        if (t == null) {
+            return false;
+        }
+        List<Syscall> by = Syscall.producing(t.code());
+        return !by.isEmpty() && by.stream().noneMatch(Syscall::hasEnterEvent);
+    }
+
+    private static String realPath(String p) {
+        try {
+            return Path.of(p).toRealPath().toString();
+        } catch (IOException | RuntimeException e) {
+            return p;
+        }
+    }
+}
