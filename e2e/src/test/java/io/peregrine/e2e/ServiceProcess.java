@@ -30,9 +30,16 @@ final class ServiceProcess {
     private final Path jar;
     private final Map<String, String> env;
     private final Path log;
+    private final List<String> jvmOptions;
     private Process process;
 
     ServiceProcess(String name, Path jar, int port, Map<String, String> env, Path log) {
+        this(name, jar, port, env, log, List.of());
+    }
+
+    /** With JVM options before {@code -jar}, e.g. the heap bound of the service's image. */
+    ServiceProcess(String name, Path jar, int port, Map<String, String> env, Path log, List<String> jvmOptions) {
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.name = name;
         this.jar = jar;
         this.port = port;
@@ -45,7 +52,10 @@ final class ServiceProcess {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw -DskipTests install)");
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString());
+        List<String> cmd = new ArrayList<>(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -96,6 +106,16 @@ final class ServiceProcess {
         }
         appendNote("---- e2e: " + name + " stopped (exit " + (process.isAlive() ? "?" : process.exitValue()) + ")\n");
         process = null;
+    }
+
+    /** The process id of the running service, or -1 when it was not started. */
+    long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    /** The exit status once the process has ended. */
+    int exitValue() {
+        return process.exitValue();
     }
 
     boolean alive() {

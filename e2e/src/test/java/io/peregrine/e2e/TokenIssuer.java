@@ -30,10 +30,17 @@ final class TokenIssuer {
 
     /** A token for the user {@code e2e} with every role, valid for an hour. */
     String adminToken() {
+        return token("e2e", "admin", "editor", "viewer");
+    }
+
+    /** A token for {@code user} with exactly these roles, valid for an hour. */
+    String token(String user, String... roles) {
         long now = System.currentTimeMillis() / 1000;
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String payload = "{\"iss\":\"peregrine\",\"sub\":\"e2e\",\"upn\":\"e2e\",\"groups\":[\"admin\",\"editor\",\"viewer\"],"
-                + "\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}";
+        String groups = java.util.Arrays.stream(roles).map(r -> "\"" + r + "\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        String payload = "{\"iss\":\"peregrine\",\"sub\":\"" + user + "\",\"upn\":\"" + user + "\",\"groups\":["
+                + groups + "],\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}";
         Base64.Encoder b = Base64.getUrlEncoder().withoutPadding();
         String signingInput = b.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + b.encodeToString(payload.getBytes(StandardCharsets.UTF_8));

@@ -22,6 +22,9 @@ import java.util.UUID;
  * counted; a record cut short or failing validation stops the reader with its byte offset.
  */
 public final class CaptureFileReader implements EventSource {
+    /** Longest header accepted: the fixed part, a node name of up to 65535 bytes, and room for later minors. */
+    static final int MAX_HEADER = 1 << 20;
+
     private final StreamWindow in;
     private final CaptureHeader header;
     private final EventRecord record = new EventRecord();
@@ -69,8 +72,11 @@ public final class CaptureFileReader implements EventSource {
         b.order(ByteOrder.LITTLE_ENDIAN);
         long start = b.getLong();
         int nlen = Short.toUnsignedInt(b.getShort());
-        if (hlen < CaptureHeader.FIXED + nlen) {
-            throw new CaptureFormatException(12, "corrupt Peregrine capture header: length " + hlen);
+        if (hlen < CaptureHeader.FIXED + nlen || hlen > MAX_HEADER) {
+            // Checked before the window is asked for hlen bytes: the field is the file's word, not a fact.
+            throw new CaptureFormatException(12, "corrupt Peregrine capture header: length "
+                    + Integer.toUnsignedString(hlen) + " (a header with a node name of " + nlen + " bytes has "
+                    + (CaptureHeader.FIXED + nlen) + " to " + MAX_HEADER + ")");
         }
         got = in.ensure(hlen);
         if (got < hlen) {

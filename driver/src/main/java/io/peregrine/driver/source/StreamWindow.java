@@ -15,7 +15,11 @@ import java.util.zip.GZIPInputStream;
  * error messages report.
  */
 public final class StreamWindow implements AutoCloseable {
+    /** What {@link #ensure} serves at most unless told otherwise: the largest length the readers accept. */
+    public static final int DEFAULT_MAX_WINDOW = 1 << 30;
+
     private final InputStream in;
+    private final int maxWindow;
     private byte[] buf;
     private MemorySegment seg;
     private int pos;
@@ -24,8 +28,17 @@ public final class StreamWindow implements AutoCloseable {
     private boolean eof;
 
     public StreamWindow(InputStream in, int capacity) {
+        this(in, capacity, DEFAULT_MAX_WINDOW);
+    }
+
+    /**
+     * A window that refuses to make more than {@code maxWindow} bytes readable at once, whatever
+     * length a block or record claims.
+     */
+    public StreamWindow(InputStream in, int capacity, int maxWindow) {
         this.in = in;
-        this.buf = new byte[capacity];
+        this.maxWindow = maxWindow;
+        this.buf = new byte[Math.min(capacity, maxWindow)];
         this.seg = MemorySegment.ofArray(buf);
     }
 
@@ -43,26 +56,36 @@ public final class StreamWindow implements AutoCloseable {
     /**
      * Makes {@code n} bytes readable from the current position. Returns how many are readable (less
      * than {@code n} only at the end of the stream).
+     *
+     * <p>{@code n} usually comes from a length field of the stream itself, so the buffer grows only
+     * as bytes actually arrive (at most doubling each time): a length that claims more than the
+     * stream holds costs no more memory than the stream's own bytes.
+     *
+     * @throws CaptureFormatException when {@code n} is more than this window's maximum
      */
     public int ensure(int n) throws IOException {
         int have = end - pos;
         if (have >= n || eof) {
             return Math.min(have, n);
         }
+        if (n > maxWindow) {
+            throw new CaptureFormatException(offset(), "a block or record of " + Integer.toUnsignedString(n)
+                    + " bytes is larger than the " + maxWindow + " bytes this reader takes");
+        }
         if (pos + n > buf.length) {
-            if (n > buf.length) {
-                byte[] nb = new byte[Math.max(n, buf.length * 2)];
-                System.arraycopy(buf, pos, nb, 0, have);
-                buf = nb;
-                seg = MemorySegment.ofArray(buf);
-            } else {
-                System.arraycopy(buf, pos, buf, 0, have);
-            }
+            System.arraycopy(buf, pos, buf, 0, have);
             base += pos;
             end = have;
             pos = 0;
         }
         while (end - pos < n) {
+            if (end == buf.length) {
+                long grown = Math.min((long) n, Math.max(buf.length * 2L, 1 << 16));
+                byte[] nb = new byte[(int) grown];
+                System.arraycopy(buf, 0, nb, 0, end);
+                buf = nb;
+                seg = MemorySegment.ofArray(buf);
+            }
             int r;
             try {
                 r = in.read(buf, end, buf.length - end);

@@ -40,6 +40,17 @@ public interface RulesConfig {
     @WithDefault("10000")
     int captureMaxMatches();
 
+    /**
+     * Largest .scap block or Peregrine record a capture trial reads whole; a length field claiming
+     * more is refused before anything is allocated for it.
+     */
+    @WithDefault("32M")
+    MemorySize captureMaxBlockSize();
+
+    /** Validations and event trials ({@code /validate}, {@code /test}) that may run at once. */
+    @WithDefault("2")
+    int checkConcurrency();
+
     /** Capture trials that may run at once. */
     @WithDefault("2")
     int captureConcurrency();

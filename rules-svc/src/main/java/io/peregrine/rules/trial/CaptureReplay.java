@@ -96,6 +96,8 @@ public final class CaptureReplay {
     static final byte[] PEREGRINE_MAGIC = {'P', 'R', 'G', 'N', 'C', 'A', 'P', 0x1a};
     // A gzip body may expand this many times its size limit, no more (a small bomb must not fill memory or time).
     static final int MAX_EXPANSION = 8;
+    /** Largest .scap block or Peregrine record a replay reads whole unless told otherwise. */
+    public static final int DEFAULT_MAX_BLOCK = 32 << 20;
 
     private CaptureReplay() {
     }
@@ -109,6 +111,15 @@ public final class CaptureReplay {
      * @throws TooLarge    when the body, or its decompressed form, exceeds the limit
      */
     public static Result run(InputStream body, long maxBytes, CompiledRuleset rules, int maxMatches) throws IOException {
+        return run(body, maxBytes, DEFAULT_MAX_BLOCK, rules, maxMatches);
+    }
+
+    /**
+     * As {@link #run(InputStream, long, CompiledRuleset, int)}, with no block or record read whole
+     * past {@code maxBlock} bytes.
+     */
+    public static Result run(InputStream body, long maxBytes, int maxBlock, CompiledRuleset rules, int maxMatches)
+            throws IOException {
         Limited raw = new Limited(body, maxBytes, "the capture is larger than " + maxBytes + " bytes");
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         byte[] head = peek(in, 8);
@@ -137,7 +148,8 @@ public final class CaptureReplay {
                     + HexFormat.ofDelimiter(" ").formatHex(head) + "; expected a .scap section header block "
                     + "(0a 0d 0d 0a) or a Peregrine capture header (\"PRGNCAP\"), plain or gzip");
         }
-        StreamWindow window = new StreamWindow(events, 1 << 20);
+        // A small window to start with: it grows as bytes arrive, up to maxBlock, whatever a length field claims.
+        StreamWindow window = new StreamWindow(events, 1 << 16, maxBlock);
         return format == Format.SCAP ? replayScap(new ScapReader(window), gzip, rules, maxMatches)
                 : replayPeregrine(window, gzip, rules, maxMatches);
     }
@@ -159,6 +171,10 @@ public final class CaptureReplay {
         try (reader) {
             ReadError error = r.drain(reader, reader::eventNumber, () -> reader.machineInfo() == null ? null
                     : reader.machineInfo().hostname());
+            if (error != null && reader.majorVersion() != 1) {
+                // Not even the section header could be read: nothing was replayed.
+                throw new NotACapture("not a readable .scap file: " + error.message());
+            }
             return r.result("scap", gzip, reader.eventsSkipped(), error);
         }
     }
@@ -169,9 +185,8 @@ public final class CaptureReplay {
         try {
             reader = new CaptureFileReader(window);
         } catch (CaptureFormatException e) {
-            // A header that breaks off or is corrupt: nothing to replay, but the caller learns where.
-            Replay r = new Replay(rules, maxMatches);
-            return r.result("peregrine", gzip, 0, new ReadError(e.offset(), e.getMessage()));
+            // A header that breaks off or is corrupt: nothing to replay.
+            throw new NotACapture("not a readable Peregrine capture file: " + e.getMessage());
         }
         Replay r = new Replay(rules, maxMatches);
         String node = reader.header().nodeName();

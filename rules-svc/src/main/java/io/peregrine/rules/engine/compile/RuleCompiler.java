@@ -33,6 +33,7 @@ import io.peregrine.rules.language.condition.Expr;
 import io.peregrine.rules.language.condition.Operator;
 import io.peregrine.rules.language.condition.Transformer;
 import io.peregrine.rules.language.loader.PositionedText;
+import io.peregrine.rules.language.loader.SourcePosition;
 import io.peregrine.rules.language.loader.RuleLoadException;
 import io.peregrine.rules.language.ruleset.ListDefinition;
 import io.peregrine.rules.language.ruleset.MacroDefinition;
@@ -56,6 +57,13 @@ import java.util.Set;
  */
 public final class RuleCompiler {
 
+    /** Largest condition of one rule or macro, in terms and list items, with macros and lists written out. */
+    public static final long MAX_CONDITION_TERMS = 100_000;
+    /** Largest list, in items, once the lists it names are written out. */
+    public static final int MAX_LIST_ITEMS = 100_000;
+    /** Largest sum of the written-out conditions of all rules. */
+    public static final long MAX_RULESET_TERMS = 2_000_000;
+
     /** Rules matching at most this many event types get one specialised matcher per type. */
     private static final int SPECIALISE_UP_TO = 32;
 
@@ -66,6 +74,10 @@ public final class RuleCompiler {
     private final Map<String, List<Literal>> lists = new HashMap<>();
     private final Set<String> listsInProgress = new LinkedHashSet<>();
     private final Map<Check, Matcher> leaves = new IdentityHashMap<>();
+    // Tree sizes of expanded expressions: macros are shared, so the expansion is a DAG whose tree
+    // (what folding and matcher building walk) can be exponentially larger than the DAG itself.
+    private final Map<Expr, Long> treeSizes = new IdentityHashMap<>();
+    private long totalTerms;
     private final List<String> warnings = new ArrayList<>();
 
     private RuleCompiler(Ruleset ruleset) {
@@ -306,6 +318,18 @@ public final class RuleCompiler {
             cond = new And(List.of(cond, new Not(exc)));
         }
         Expr expanded = expand(cond);
+        long terms = treeSize(expanded);
+        SourcePosition at = r.condition().length() > 0 ? r.condition().position(0) : r.position();
+        if (terms > MAX_CONDITION_TERMS) {
+            throw new RuleLoadException(at, "the condition of rule '" + r.name() + "' expands to " + terms(terms)
+                    + " terms, more than the " + MAX_CONDITION_TERMS + " allowed (macros and lists are written out "
+                    + "at each use)");
+        }
+        totalTerms += terms;
+        if (totalTerms > MAX_RULESET_TERMS) {
+            throw new RuleLoadException(at, "with rule '" + r.name() + "', the conditions of the ruleset expand to "
+                    + "more than the " + MAX_RULESET_TERMS + " terms allowed in all");
+        }
         BitSet used = new BitSet();
         validate(expanded, used);
         OutputTemplate out;
@@ -356,6 +380,12 @@ public final class RuleCompiler {
         usedMacros.add(m.name());
         try {
             Expr x = expand(ConditionParser.parse(def.condition()));
+            long terms = treeSize(x);
+            if (terms > MAX_CONDITION_TERMS) {
+                throw new RuleLoadException(m.position(), "macro '" + m.name() + "' expands to " + terms(terms)
+                        + " terms, more than the " + MAX_CONDITION_TERMS + " allowed (macros and lists are written "
+                        + "out at each use)");
+            }
             macros.put(m.name(), x);
             return x;
         } finally {
@@ -367,7 +397,9 @@ public final class RuleCompiler {
         List<Literal> out = new ArrayList<>();
         for (Literal l : items) {
             if (!l.quoted() && ruleset.lists().containsKey(l.text())) {
-                out.addAll(list(l));
+                List<Literal> sub = list(l);
+                checkListSize(l, out.size(), sub.size());
+                out.addAll(sub);
             } else {
                 out.add(l);
             }
@@ -396,7 +428,9 @@ public final class RuleCompiler {
                 }
                 Literal l = new Literal(t, quoted, item.position(0));
                 if (!quoted && ruleset.lists().containsKey(t)) {
-                    out.addAll(list(l));
+                    List<Literal> sub = list(l);
+                    checkListSize(ref, out.size(), sub.size());
+                    out.addAll(sub);
                 } else {
                     out.add(l);
                 }
@@ -406,6 +440,43 @@ public final class RuleCompiler {
         } finally {
             listsInProgress.remove(ref.text());
         }
+    }
+
+    /** Refuses a list before it is copied past {@link #MAX_LIST_ITEMS}. */
+    private static void checkListSize(Literal at, int have, int adding) {
+        if ((long) have + adding > MAX_LIST_ITEMS) {
+            throw new RuleLoadException(at.position(), "list '" + at.text() + "' expands to more than "
+                    + MAX_LIST_ITEMS + " items (the lists it names are written out at each use)");
+        }
+    }
+
+    /** Size of {@code e} as a tree, counting list items; memoised by identity, so linear in the DAG. */
+    private long treeSize(Expr e) {
+        Long known = treeSizes.get(e);
+        if (known != null) {
+            return known;
+        }
+        long n = switch (e) {
+            case And a -> sum(a.terms());
+            case Or o -> sum(o.terms());
+            case Not x -> 1 + treeSize(x.term());
+            case Check c when c.value() instanceof ListValue lv -> 1 + lv.items().size();
+            default -> 1;
+        };
+        treeSizes.put(e, n);
+        return n;
+    }
+
+    private long sum(List<Expr> terms) {
+        long n = 1;
+        for (Expr t : terms) {
+            n = Math.min(Long.MAX_VALUE / 4, n + treeSize(t));
+        }
+        return n;
+    }
+
+    private static String terms(long n) {
+        return n >= Long.MAX_VALUE / 4 ? "more than 10^18" : Long.toString(n);
     }
 
     // ---- constant folding
@@ -781,6 +852,13 @@ public final class RuleCompiler {
             case GLOB, IGLOB -> Comparisons.glob(slot, new Glob(((Literal) c.value()).text(), op == Operator.IGLOB));
             case REGEX -> {
                 Literal l = (Literal) c.value();
+                long size = RegexSize.of(l.text());
+                if (size > RegexSize.MAX) {
+                    // Refused before compiling: the compiler would allocate the whole program first.
+                    throw new RuleLoadException(l.position(), "regular expression too large: its repetitions write out "
+                            + (size >= (1L << 40) ? "more than 10^12" : Long.toString(size)) + " atoms, at most "
+                            + RegexSize.MAX + " are allowed");
+                }
                 try {
                     yield Comparisons.regex(slot, Pattern.compile(l.text()));
                 } catch (PatternSyntaxException e) {

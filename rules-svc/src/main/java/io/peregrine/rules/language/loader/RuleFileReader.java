@@ -44,6 +44,13 @@ public final class RuleFileReader {
     private static final Set<String> RULE_REPLACEABLE = Set.of("condition", "output", "desc", "priority", "tags",
             "exceptions", "enabled", "warn_evttypes", "skip-if-unknown-filter", "capture", "capture_duration");
 
+    /** Deepest nesting of sequences and mappings, aliases included. */
+    public static final int MAX_DEPTH = 64;
+    /** Most uses of aliases (*name) in one file. */
+    public static final int MAX_ALIASES = 1000;
+    /** Most characters that aliases may repeat in one file, summed over every use. */
+    public static final long MAX_ALIASED_CHARS = 1_000_000;
+
     private final String file;
     private final int[] cps;        // file text as code points (SnakeYAML mark indexes count code points)
     private final int[] lineOf;
@@ -93,6 +100,7 @@ public final class RuleFileReader {
         if (root == null) {
             return out;       // an empty file holds no items, as in Falco
         }
+        new AliasCheck().size(root, 0);
         if (!(root instanceof SequenceNode seq)) {
             throw err(root, "a rules file must be a YAML sequence of items (- rule:, - macro:, - list:)");
         }
@@ -421,6 +429,73 @@ public final class RuleFileReader {
         lines[v.length()] = lineOf[Math.min(j, end)];
         cols[v.length()] = colOf[Math.min(j, end)];
         return PositionedText.of(v, file, lines, cols);
+    }
+
+    /**
+     * Walks the node graph once before anything is read from it. An alias is the very node of its
+     * anchor, so the graph may have cycles ({@code &a [x, *a]}) and may repeat large text many
+     * times: each use of an alias is charged with the size of what it repeats.
+     */
+    private final class AliasCheck {
+        private final Map<Node, Long> sizes = new java.util.IdentityHashMap<>();
+        // Levels below each node, as a tree: an alias puts all of them below the place of its use.
+        private final Map<Node, Integer> heights = new java.util.IdentityHashMap<>();
+        private int height;
+        private final Set<Node> open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        private int aliases;
+        private long aliasedChars;
+
+        long size(Node n, int depth) {
+            if (open.contains(n)) {
+                throw err(n, "an alias refers to a node that contains it (as in &a [x, *a]): cycles are not allowed");
+            }
+            Long known = sizes.get(n);
+            if (known != null) {
+                aliases++;
+                aliasedChars += known;
+                if (aliases > MAX_ALIASES) {
+                    throw err(n, "more than " + MAX_ALIASES + " uses of aliases in one file");
+                }
+                if (aliasedChars > MAX_ALIASED_CHARS) {
+                    throw err(n, "aliases repeat more than " + MAX_ALIASED_CHARS + " characters in all");
+                }
+                height = heights.get(n);
+                if (depth + height > MAX_DEPTH) {
+                    throw err(n, "nested more than " + MAX_DEPTH + " levels deep (through aliases)");
+                }
+                return known;
+            }
+            if (depth > MAX_DEPTH) {
+                throw err(n, "nested more than " + MAX_DEPTH + " levels deep");
+            }
+            open.add(n);
+            long size = 1;
+            int below = 0;
+            switch (n) {
+                case ScalarNode sc -> size += sc.getValue().length();
+                case SequenceNode sq -> {
+                    for (Node c : sq.getValue()) {
+                        size += size(c, depth + 1);
+                        below = Math.max(below, height + 1);
+                    }
+                }
+                case MappingNode m -> {
+                    for (NodeTuple t : m.getValue()) {
+                        size += size(t.getKeyNode(), depth + 1);
+                        below = Math.max(below, height + 1);
+                        size += size(t.getValueNode(), depth + 1);
+                        below = Math.max(below, height + 1);
+                    }
+                }
+                default -> {
+                }
+            }
+            open.remove(n);
+            sizes.put(n, size);
+            heights.put(n, below);
+            height = below;
+            return size;
+        }
     }
 
     private SourcePosition pos(Node n) {

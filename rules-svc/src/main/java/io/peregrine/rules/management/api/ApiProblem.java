@@ -9,6 +9,7 @@ public class ApiProblem extends RuntimeException {
     private final int status;
     private final String title;
     private final Map<String, Object> extra = new LinkedHashMap<>();
+    private int retryAfterSeconds = -1;
 
     public ApiProblem(int status, String title, String detail) {
         super(detail);
@@ -20,6 +21,18 @@ public class ApiProblem extends RuntimeException {
     public ApiProblem with(String key, Object value) {
         extra.put(key, value);
         return this;
+    }
+
+    /** Also answers with a {@code Retry-After} header (and the same number in the body). */
+    public ApiProblem retryAfter(int seconds) {
+        this.retryAfterSeconds = seconds;
+        extra.put("retryAfterSeconds", seconds);
+        return this;
+    }
+
+    /** Seconds for {@code Retry-After}, or -1 for none. */
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

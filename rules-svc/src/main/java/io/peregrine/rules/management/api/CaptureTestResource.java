@@ -58,10 +58,12 @@ public class CaptureTestResource {
     BodyLimits limits;
 
     private final int maxMatchesCap;
+    private final int maxBlock;
     private final Semaphore running;
 
     public CaptureTestResource(RulesConfig config) {
         this.maxMatchesCap = config.captureMaxMatches();
+        this.maxBlock = (int) Math.min(Integer.MAX_VALUE, config.captureMaxBlockSize().asLongValue());
         this.running = new Semaphore(Math.max(1, config.captureConcurrency()));
     }
 
@@ -84,9 +86,15 @@ public class CaptureTestResource {
             @Parameter(description = "at most this many matches are returned (all are counted)")
             @QueryParam("maxMatches") @DefaultValue("1000") int maxMatches,
             InputStream body) {
-        ActiveRuleset.Snapshot s = active.current();
-        CompiledRuleset compiled = allEnabled ? RuleCompiler.compile(s.ruleset().allEnabled()) : s.compiled();
-        return replay(body, compiled, maxMatches);
+        checkMaxMatches(maxMatches);
+        acquire();
+        try {
+            ActiveRuleset.Snapshot s = active.current();
+            CompiledRuleset compiled = allEnabled ? RuleCompiler.compile(s.ruleset().allEnabled()) : s.compiled();
+            return replay(body, compiled, maxMatches);
+        } finally {
+            running.release();
+        }
     }
 
     @POST
@@ -106,6 +114,18 @@ public class CaptureTestResource {
             @RestForm("allEnabled") @DefaultValue("false") boolean allEnabled,
             @QueryParam("maxMatches") @DefaultValue("1000") int maxMatches,
             @RestForm("capture") FileUpload capture, @RestForm("files") List<FileUpload> files) throws IOException {
+        checkMaxMatches(maxMatches);
+        // The draft is compiled inside the slot too: compiling is the costlier part for a hostile draft.
+        acquire();
+        try {
+            return draftNow(mode, allEnabled, maxMatches, capture, files);
+        } finally {
+            running.release();
+        }
+    }
+
+    private Response draftNow(String mode, boolean allEnabled, int maxMatches, FileUpload capture,
+                              List<FileUpload> files) throws IOException {
         if (capture == null) {
             throw new ApiProblem(400, "Bad request", "the form needs a part 'capture' with the capture file "
                     + "(curl -F capture=@file.scap -F files=@draft.yaml)");
@@ -140,24 +160,29 @@ public class CaptureTestResource {
         }
     }
 
-    private Response replay(InputStream body, CompiledRuleset compiled, int maxMatches) {
+    private void checkMaxMatches(int maxMatches) {
         if (maxMatches < 0 || maxMatches > maxMatchesCap) {
             throw new ApiProblem(400, "Bad request", "maxMatches must be between 0 and " + maxMatchesCap);
         }
+    }
+
+    private void acquire() {
         if (!running.tryAcquire()) {
             throw new ApiProblem(429, "Too many requests", "other capture tests are running; retry shortly")
-                    .with("retryAfterSeconds", 1);
+                    .retryAfter(1);
         }
+    }
+
+    private Response replay(InputStream body, CompiledRuleset compiled, int maxMatches) {
         try {
-            return Response.ok(CaptureReplay.run(body, limits.maxCapture(), compiled, maxMatches).view()).build();
+            return Response.ok(CaptureReplay.run(body, limits.maxCapture(), maxBlock, compiled, maxMatches).view())
+                    .build();
         } catch (CaptureReplay.NotACapture e) {
             throw new ApiProblem(400, "Not a capture file", e.getMessage());
         } catch (CaptureReplay.TooLarge e) {
             throw new ApiProblem(413, "Body too large", e.getMessage());
         } catch (IOException e) {
             throw new ApiProblem(400, "Unreadable body", "the body could not be read: " + e.getMessage());
-        } finally {
-            running.release();
         }
     }
 }

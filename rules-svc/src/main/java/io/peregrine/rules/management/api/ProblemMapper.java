@@ -18,7 +18,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem p) {
-        return problem(p.status(), p.title(), p.extra());
+        Response.ResponseBuilder r = Response.status(p.status()).type(PROBLEM_JSON)
+                .entity(withTitle(p.status(), p.title(), p.extra()));
+        if (p.retryAfterSeconds() >= 0) {
+            r.header("Retry-After", Integer.toString(p.retryAfterSeconds()));
+        }
+        return r.build();
     }
 
     @ServerExceptionMapper

@@ -16,6 +16,7 @@ import io.peregrine.rules.service.LiveRuleset;
 import io.peregrine.rules.management.store.RuleStore;
 import io.peregrine.rules.management.store.RuleStore.Plan;
 import io.peregrine.rules.management.store.StoredItem;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -56,6 +57,8 @@ public class RulesetResource {
     Caller caller;
     @Inject
     ObjectMapper json;
+    @Inject
+    CheckSlots checks;
 
     @GET
     @Path("ruleset")
@@ -136,10 +139,16 @@ public class RulesetResource {
     @Operation(summary = "Validate Falco rules files without storing anything")
     @APIResponse(responseCode = "200", description = "Valid: counts, warnings and what an import would change")
     @APIResponse(responseCode = "422", description = "Invalid: file or item, line, column, message")
+    @APIResponse(responseCode = "429", description = "Too many validations and trials running; see Retry-After")
+    @Blocking
     public Response validate(
             @Parameter(description = "merge (on top of the ruleset in force) or replace (the files alone)")
             @QueryParam("mode") @DefaultValue("merge") String mode,
             @QueryParam("name") String name, @HeaderParam("Content-Type") String contentType, String body) {
+        return checks.run(() -> validateNow(mode, name, contentType, body));
+    }
+
+    private Response validateNow(String mode, String name, String contentType, String body) {
         List<RuleFile> files = RuleFiles.of(contentType, body, name, json);
         ActiveRuleset.Snapshot s = active.current();
         ImportPlan plan = ImportPlan.of(s.items().stream().map(StoredItem::item).toList(), files, replaceMode(mode),
@@ -159,7 +168,13 @@ public class RulesetResource {
             + "as field values; returns the matching rules and their rendered outputs")
     @APIResponse(responseCode = "200", description = "{matches: [{event, rule, priority, tags, output}], unusedFields}")
     @APIResponse(responseCode = "422", description = "The draft is invalid, or an event cannot be built")
+    @APIResponse(responseCode = "429", description = "Too many validations and trials running; see Retry-After")
+    @Blocking
     public Response test(Map<String, Object> body) {
+        return checks.run(() -> testNow(body));
+    }
+
+    private Response testNow(Map<String, Object> body) {
         if (body == null || !(body.get("events") instanceof List<?> events) || events.isEmpty()) {
             throw new ApiProblem(400, "Bad request", "expected {\"events\": [{\"evt.type\": \"openat\", "
                     + "\"fd.name\": \"/etc/shadow\", ...}], \"files\": [...] (optional)}");
