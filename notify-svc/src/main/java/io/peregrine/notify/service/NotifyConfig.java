@@ -37,6 +37,17 @@ public interface NotifyConfig {
     @WithDefault("PT5S")
     Duration ackWait();
 
+    /**
+     * Deliveries of one alert JetStream makes at most; redeliveries wait the ack wait, then twice
+     * as long each time up to 5 minutes. Past it the alert stays in the stream, delivered no more.
+     */
+    @WithDefault("8")
+    int maxDeliver();
+
+    /** Larger alert bodies are refused unread (counted and dead-lettered). */
+    @WithDefault("1048576")
+    int maxAlertBytes();
+
     /** Alerts under way per replica. */
     @WithDefault("1024")
     int maxInFlight();
