@@ -89,7 +89,7 @@ public class OutputRegistry {
 
     public RetryPolicy retryPolicy() {
         NotifyConfig.Retry retry = config.retry();
-        return new RetryPolicy(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff());
+        return new RetryPolicy(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(), retry.maxRetryAfter());
     }
 
     public Map<String, OutputSpec> bootstrapOutputs() {

@@ -11,7 +11,6 @@ import io.peregrine.protocol.alert.Priority;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 /**
@@ -141,11 +140,7 @@ public final class SlackOutput implements Output {
                 .header(WebhookOutput.ALERT_ID_HEADER, n.alert().uuid())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(message(n)))
                 .build();
-        try {
-            return HttpDelivery.outcome(client.send(r, HttpResponse.BodyHandlers.discarding()));
-        } catch (Exception e) {
-            return HttpDelivery.failure(e);
-        }
+        return HttpDelivery.send(client, r, spec.timeout());
     }
 
     @Override

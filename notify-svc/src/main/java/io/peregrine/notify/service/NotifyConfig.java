@@ -85,6 +85,10 @@ public interface NotifyConfig {
 
         @WithDefault("PT60S")
         Duration maxBackoff();
+
+        /** Longest Retry-After (HTTP 429) honoured; a receiver asking for more is tried again after this. */
+        @WithDefault("PT60S")
+        Duration maxRetryAfter();
     }
 
     /** The alert history in PostgreSQL. */

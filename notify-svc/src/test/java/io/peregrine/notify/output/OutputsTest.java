@@ -8,6 +8,7 @@ import io.peregrine.protocol.alert.Priority;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +78,77 @@ class OutputsTest {
         assertEquals(Optional.of(Duration.ofSeconds(7)), HttpDelivery.retryAfter(Optional.of("7")));
         assertTrue(HttpDelivery.retryAfter(Optional.of("Wed, 21 Oct 2015 07:28:00 GMT")).orElseThrow().isZero());
         assertEquals(Optional.empty(), HttpDelivery.retryAfter(Optional.of("soon")));
+    }
+
+    @Test
+    void aRetryAfterBeyondALongIsStillAWaitAndTheWaitIsCapped() {
+        assertEquals(Optional.of(Duration.ofSeconds(999_999_999_999L)),
+                HttpDelivery.retryAfter(Optional.of("99999999999999999999999")));
+        RetryPolicy p = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(2));
+        assertEquals(Duration.ofSeconds(2), p.backoff(1, HttpDelivery.retryAfter(Optional.of("99999999999999999999999")).orElseThrow()));
+        assertEquals(Duration.ofSeconds(2), p.backoff(1, Duration.ofDays(365)));
+        assertEquals(Duration.ofSeconds(1), p.backoff(1, Duration.ofSeconds(1)), "below the cap it is honoured");
+        assertEquals(Duration.ofSeconds(60), new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(100))
+                .backoff(1, Duration.ofHours(1)), "default cap");
+    }
+
+    /**
+     * A receiver that answers its headers at once and then sends its body a byte at a time, for
+     * 30 s: the request timeout alone ends at the headers, so only a deadline over the whole
+     * exchange stops waiting for it.
+     */
+    @Test
+    void aBodyTrickledAfterTheHeadersDoesNotOutlastTheDeadline() throws Exception {
+        for (String type : List.of("webhook", "slack")) {
+            try (Trickler server = new Trickler()) {
+                OutputSpec spec = OutputSpec.builder(type, type).url(server.url()).timeoutMillis(3000).build();
+                try (Output out = Outputs.create(spec, null)) {
+                    Delivery d = out.deliver(Notification.of(Alerts.alert("r", Priority.ERROR)));
+                    assertEquals(Delivery.Kind.RETRYABLE, d.kind(), type);
+                    assertEquals("timeout", d.reason(), type);
+                }
+                assertTrue(server.headersSent.get(), type + ": the answer had begun, only its body was late");
+            }
+        }
+    }
+
+    /**
+     * A receiver that answers its headers at once and then sends its body a byte at a time, for
+     * 30 s: the request timeout alone ends at the headers, so only a deadline over the whole
+     * exchange stops waiting for it.
+     */
+    private static final class Trickler implements AutoCloseable {
+        final com.sun.net.httpserver.HttpServer server;
+        final java.util.concurrent.atomic.AtomicBoolean headersSent = new java.util.concurrent.atomic.AtomicBoolean();
+
+        Trickler() throws IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 16);
+            server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+            server.createContext("/", ex -> {
+                ex.getRequestBody().readAllBytes();
+                ex.sendResponseHeaders(200, 0);
+                headersSent.set(true);
+                try (java.io.OutputStream out = ex.getResponseBody()) {
+                    for (int i = 0; i < 300; i++) {
+                        out.write('.');
+                        out.flush();
+                        Thread.sleep(100);
+                    }
+                } catch (IOException | InterruptedException gone) {
+                    // The client hung up: what the test wants.
+                }
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 
     @Test
