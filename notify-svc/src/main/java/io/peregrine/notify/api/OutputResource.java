@@ -73,13 +73,14 @@ public class OutputResource {
 
     @POST
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    public Uni<Response> create(OutputSpec spec) {
-        if (spec == null) {
+    public Uni<Response> create(OutputSpec body) {
+        if (body == null) {
             return Uni.createFrom().item(problem(400, "body must be an output declaration", List.of()));
         }
-        if (registry.bootstrapOutputs().containsKey(spec.name())) {
-            return Uni.createFrom().item(problem(409, "output " + spec.name() + " is declared in the application configuration", List.of()));
+        if (registry.bootstrapOutputs().containsKey(body.name())) {
+            return Uni.createFrom().item(problem(409, "output " + body.name() + " is declared in the application configuration", List.of()));
         }
+        OutputSpec spec = registry.confinement().resolve(body);
         Response invalid = validate(spec);
         if (invalid != null) {
             return Uni.createFrom().item(invalid);
@@ -108,7 +109,7 @@ public class OutputResource {
         if (registry.bootstrapOutputs().containsKey(name)) {
             return Uni.createFrom().item(problem(409, "output " + name + " is declared in the application configuration", List.of()));
         }
-        OutputSpec named = withName(body, name);
+        OutputSpec named = registry.confinement().resolve(withName(body, name));
         return Panache.withTransaction(() -> OutputEntity.<OutputEntity>findById(name).flatMap(existing -> {
             OutputSpec merged = named;
             if (existing != null) {
@@ -212,13 +213,21 @@ public class OutputResource {
         }
     }
 
-    private static Response validate(OutputSpec s) {
-        List<String> problems = s.problems();
+    private Response validate(OutputSpec s) {
+        List<String> problems = new java.util.ArrayList<>(s.problems());
+        problems.addAll(registry.confinement().problems(s));
+        if (s.headers() != null) {
+            for (Map.Entry<String, String> h : s.headers().entrySet()) {
+                if (OutputSpec.MASK.equals(h.getValue())) {
+                    problems.add("header " + h.getKey() + ": " + OutputSpec.MASK + " stands for a stored value and there is "
+                            + "none to keep (a new output, a new header, or a url on another host): send the value");
+                }
+            }
+        }
         if (s.template() != null) {
             try {
                 new io.peregrine.notify.routing.MessageTemplate(s.template());
             } catch (IllegalArgumentException e) {
-                problems = new java.util.ArrayList<>(problems);
                 problems.add(e.getMessage());
             }
         }

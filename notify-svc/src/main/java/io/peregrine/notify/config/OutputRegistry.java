@@ -8,6 +8,7 @@ import io.peregrine.notify.delivery.DeliveryMetrics;
 import io.peregrine.notify.delivery.OutputChannel;
 import io.peregrine.notify.delivery.OutputSet;
 import io.peregrine.notify.delivery.RetryPolicy;
+import io.peregrine.notify.output.OutputConfinement;
 import io.peregrine.notify.output.OutputSpec;
 import io.peregrine.notify.output.Outputs;
 import io.peregrine.notify.service.NotifyConfig;
@@ -87,6 +88,12 @@ public class OutputRegistry {
         return timer;
     }
 
+    /** What outputs declared over the API or in the outputs file may reach. */
+    public OutputConfinement confinement() {
+        return new OutputConfinement(Path.of(config.fileOutputDirectory()),
+                List.of(config.subjects(), config.deadLetterSubject(), config.controlSubject()));
+    }
+
     public RetryPolicy retryPolicy() {
         NotifyConfig.Retry retry = config.retry();
         return new RetryPolicy(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(), retry.maxRetryAfter());
@@ -120,8 +127,11 @@ public class OutputRegistry {
         if (outputsFile.isPresent() && !outputsFile.get().isBlank()) {
             try {
                 OutputSpec[] specs = json.readValue(Files.readString(Path.of(outputsFile.get()), StandardCharsets.UTF_8), OutputSpec[].class);
-                for (OutputSpec s : specs) {
-                    List<String> problems = s.problems();
+                OutputConfinement confinement = confinement();
+                for (OutputSpec declared : specs) {
+                    OutputSpec s = confinement.resolve(declared);
+                    List<String> problems = new ArrayList<>(s.problems());
+                    problems.addAll(confinement.problems(s));
                     if (!problems.isEmpty()) {
                         throw new IllegalStateException("peregrine.notify.outputs-file " + outputsFile.get() + ": output "
                                 + s.name() + ": " + String.join("; ", problems));
@@ -171,8 +181,16 @@ public class OutputRegistry {
     private synchronized void apply(List<OutputEntity> rows) {
         stored = parse(rows);
         List<OutputChannel> channels = new ArrayList<>();
+        OutputConfinement confinement = confinement();
         for (OutputSpec s : all().values()) {
             if (!s.isEnabled()) {
+                continue;
+            }
+            // Stored before outputs were confined, or written to the database by hand: refused all the same.
+            List<String> outside = stored.containsKey(s.name()) && !bootstrap.containsKey(s.name())
+                    ? confinement.problems(s) : List.of();
+            if (!outside.isEmpty()) {
+                LOG.errorf("Output %s is not put in force: %s", s.name(), String.join("; ", outside));
                 continue;
             }
             try {

@@ -55,18 +55,42 @@ public final class SlackOutput implements Output {
         };
     }
 
+    /**
+     * Slack's control characters made literal: {@code <} and {@code >} bracket links and mentions
+     * ({@code <!channel>}, {@code <https://x|label>}) and {@code &} starts the escapes. Alert text
+     * carries what an attacker typed (command lines, file names), so every piece of it is escaped.
+     */
+    static String escape(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
     /** The Slack message body of a notification. */
     public byte[] message(Notification n) {
         Alert a = n.alert();
         ObjectNode root = JSON.createObjectNode();
         String count = n.aggregated() ? " (" + n.count() + " alerts)" : "";
-        root.put("text", template != null ? template.render(n)
-                : a.priority().falcoName() + ": " + a.rule() + count + " on " + a.hostname());
+        // A template's own text is escaped too: its values are alert text, and Slack markup written
+        // in a template would be indistinguishable from the same markup arriving in a value.
+        root.put("text", escape(template != null ? template.render(n)
+                : a.priority().falcoName() + ": " + a.rule() + count + " on " + a.hostname()));
         ObjectNode att = root.putArray("attachments").addObject();
         att.put("color", colour(a.priority()));
-        att.put("fallback", a.priority().falcoName() + " " + a.rule() + ": " + a.output());
-        att.put("title", a.rule() + count);
-        att.put("text", a.output());
+        att.put("fallback", escape(a.priority().falcoName() + " " + a.rule() + ": " + a.output()));
+        att.put("title", escape(a.rule() + count));
+        att.put("text", escape(a.output()));
         ArrayNode fields = att.putArray("fields");
         field(fields, "priority", a.priority().falcoName(), true);
         field(fields, "rule", a.rule(), true);
@@ -127,8 +151,8 @@ public final class SlackOutput implements Output {
 
     private static void field(ArrayNode fields, String title, String value, boolean isShort) {
         ObjectNode f = fields.addObject();
-        f.put("title", title);
-        f.put("value", value);
+        f.put("title", escape(title));
+        f.put("value", escape(value));
         f.put("short", isShort);
     }
 

@@ -63,6 +63,13 @@ public interface NotifyConfig {
     /** The terminal output's file; absent: no terminal output. */
     Optional<String> terminalFile();
 
+    /**
+     * The one directory (with its subdirectories) where file and terminal outputs declared over
+     * the API or in the outputs file may write; relative paths are taken from it.
+     */
+    @WithDefault("/var/lib/peregrine/notify")
+    String fileOutputDirectory();
+
     /** A JSON array of output declarations in force from the start. */
     Optional<String> outputsFile();
 

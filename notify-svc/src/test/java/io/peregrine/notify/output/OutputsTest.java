@@ -168,7 +168,7 @@ class OutputsTest {
     @Test
     void declarationsAreCheckedAndSecretsStayOut() {
         OutputSpec bad = OutputSpec.builder("ok", "nats").subject("a.*").maxFiles(500).build();
-        assertEquals(List.of("maxFiles must be between 0 and 100", "nats needs subject, a NATS subject without wildcards"),
+        assertEquals(List.of("maxFiles must be between 1 and 100", "nats needs subject, a NATS subject without wildcards"),
                 bad.problems());
         OutputSpec slack = OutputSpec.builder("s", "slack").url("https://hooks.example/T/B/XYZ").secret("k")
                 .headers(Map.of("Authorization", "tok")).tls(new OutputSpec.Tls("/k.p12", "pw", "/t.p12", "pw2")).build();
@@ -183,5 +183,81 @@ class OutputsTest {
         assertEquals(List.of("url is not a valid URL"), badUrl.problems(), "the URL is not echoed");
         OutputSpec kept = shown.keepingSecretsOf(slack);
         assertEquals(slack, kept);
+    }
+
+    @Test
+    void outputsStayOffReservedSubjectsAndOutOfEveryDirectoryButTheirs(@TempDir Path dir) {
+        OutputConfinement c = new OutputConfinement(dir, List.of("notifytest.alerts.>", "notifytest.control.outputs"));
+        for (String subject : List.of("$JS.API.STREAM.DELETE.PEREGRINE_ALERTS", "$KV.peregrine-state.x", "$SYS.REQ.SERVER.PING",
+                "$O.store.x", "_INBOX.abc", "peregrine.alerts.critical.x", "peregrine.control.outputs",
+                "notifytest.alerts.error.x", "notifytest.control.outputs")) {
+            List<String> p = c.problems(OutputSpec.builder("n", "nats").subject(subject).build());
+            assertEquals(1, p.size(), subject);
+            assertTrue(p.getFirst().contains("is reserved"), p.getFirst());
+        }
+        for (String subject : List.of("alerts.copy", "team.peregrine.alerts", "js.api", "notifytest.alertsx")) {
+            assertEquals(List.of(), c.problems(OutputSpec.builder("n", "nats").subject(subject).build()), subject);
+        }
+
+        for (String path : List.of("/etc/cron.d/x", dir.getParent().resolve("elsewhere.log").toString(), "../x.log",
+                "sub/../../x.log", dir + "/../x.log", dir.toString())) {
+            List<String> p = c.problems(c.resolve(OutputSpec.builder("f", "file").path(path).build()));
+            assertEquals(1, p.size(), path);
+        }
+        assertTrue(c.problems(OutputSpec.builder("f", "file").path("../x").build()).getFirst().contains("'..'"));
+        OutputSpec relative = c.resolve(OutputSpec.builder("f", "terminal").path("team/alerts.log").build());
+        assertEquals(dir.resolve("team/alerts.log").toString(), relative.path());
+        assertEquals(List.of(), c.problems(relative));
+        assertEquals(List.of(), c.problems(OutputSpec.builder("f", "file").path(dir.resolve("a.jsonl").toString()).build()));
+
+        assertEquals(List.of("maxFiles must be between 1 and 100"),
+                OutputSpec.builder("f", "file").path(dir.resolve("a").toString()).maxFiles(0).build().problems());
+    }
+
+    @Test
+    void aUrlOnAnotherHostKeepsNoStoredSecret() {
+        OutputSpec stored = OutputSpec.builder("h", "webhook").url("https://hooks.example/in").secret("k")
+                .headers(Map.of("Authorization", "tok")).tls(new OutputSpec.Tls("/k.p12", "pw", null, null)).build();
+        OutputSpec moved = OutputSpec.builder("h", "webhook").url("https://attacker.example/in")
+                .headers(Map.of("Authorization", OutputSpec.MASK)).tls(new OutputSpec.Tls("/k.p12", null, null, null)).build();
+        OutputSpec merged = moved.keepingSecretsOf(stored);
+        assertNull(merged.secret());
+        assertEquals(Map.of("Authorization", OutputSpec.MASK), merged.headers(), "the mask is not replaced by the value");
+        assertNull(merged.tls().keystorePassword());
+        for (String other : List.of("http://hooks.example/in", "https://hooks.example:8443/in", "https://hooks.example.evil/in")) {
+            assertNull(OutputSpec.builder("h", "webhook").url(other).build().keepingSecretsOf(stored).secret(), other);
+        }
+        OutputSpec samePlace = OutputSpec.builder("h", "webhook").url("https://HOOKS.example:443/other-path").build();
+        assertEquals("k", samePlace.keepingSecretsOf(stored).secret());
+        assertEquals(Map.of("Authorization", "tok"), samePlace.keepingSecretsOf(stored).headers());
+        OutputSpec resent = OutputSpec.builder("h", "webhook").url("https://new.example/in").secret("k2").build();
+        assertEquals("k2", resent.keepingSecretsOf(stored).secret(), "sent again with the new url: kept");
+    }
+
+    @Test
+    void slackTextCannotMentionEveryoneOrDisguiseALink() throws Exception {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("proc.cmdline", "curl <!channel> <https://evil.example|https://bank.example> & more");
+        fields.put("fd.name", "/tmp/<@U123>");
+        Alert a = new Alert("u-1", java.time.Instant.now(), "Rule <!here>", Priority.CRITICAL,
+                "Shell <!channel> spawned by <https://evil.example|click>", fields, "syscall", List.of("<!everyone>"), "node-<1>");
+        SlackOutput slack = new SlackOutput(OutputSpec.builder("s", "slack").url("https://hooks.example/T/B/X").build());
+        SlackOutput templated = new SlackOutput(OutputSpec.builder("s", "slack").url("https://hooks.example/T/B/X")
+                .template("${rule}: ${proc.cmdline}").build());
+        for (SlackOutput out : List.of(slack, templated)) {
+            String json = new String(out.message(Notification.of(a)), StandardCharsets.UTF_8);
+            com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            List<String> texts = new java.util.ArrayList<>();
+            root.findValues("text").forEach(n -> texts.add(n.asText()));
+            root.findValues("title").forEach(n -> texts.add(n.asText()));
+            root.findValues("value").forEach(n -> texts.add(n.asText()));
+            root.findValues("fallback").forEach(n -> texts.add(n.asText()));
+            for (String t : texts) {
+                assertFalse(t.contains("<") || t.contains(">"), t);
+            }
+            assertTrue(texts.stream().anyMatch(t -> t.contains("curl &lt;!channel&gt; &lt;https://evil.example|https://bank.example&gt; &amp; more")),
+                    texts.toString());
+            out.close();
+        }
     }
 }
