@@ -199,16 +199,17 @@ public class OutputResource {
         e.type = s.type();
         e.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         try {
-            e.spec = json.writeValueAsString(s);
+            e.spec = json.writeValueAsString(registry.sealed(s));
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalStateException("output " + s.name() + " cannot be stored", ex);
         }
     }
 
+    /** The stored declaration with readable secrets; null when it cannot be read (its secrets are then not kept). */
     private OutputSpec read(OutputEntity e) {
         try {
-            return json.readValue(e.spec, OutputSpec.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            return registry.opened(json.readValue(e.spec, OutputSpec.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalStateException ex) {
             return null;
         }
     }

@@ -60,11 +60,13 @@ public class OutputRegistry {
     private volatile Map<String, OutputSpec> bootstrap;
     private volatile Map<String, OutputSpec> stored = Map.of();
     private Dispatcher dispatcher;
+    private volatile Optional<SecretBox> secrets;
 
     public synchronized void init() {
         if (outputs != null) {
             return;
         }
+        secrets();
         metrics = new DeliveryMetrics(meterRegistry);
         outputs = new OutputSet(timer);
         bootstrap = readBootstrap();
@@ -86,6 +88,66 @@ public class OutputRegistry {
 
     public ScheduledExecutorService timer() {
         return timer;
+    }
+
+    private Optional<SecretBox> readSecretsKey() {
+        Optional<String> key = config.secretsKey().filter(k -> !k.isBlank());
+        String origin = "peregrine.notify.secrets-key";
+        if (key.isEmpty() && config.secretsKeyFile().isPresent() && !config.secretsKeyFile().get().isBlank()) {
+            Path file = Path.of(config.secretsKeyFile().get());
+            origin = "peregrine.notify.secrets-key-file " + file;
+            if (Files.exists(file)) {
+                try {
+                    key = Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new IllegalStateException("Cannot read " + origin + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        if (key.isEmpty()) {
+            LOG.warn("No output secrets key (peregrine.notify.secrets-key or -file): output secrets are stored in plain text");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SecretBox.ofBase64(key.get()));
+        } catch (IllegalArgumentException e) {
+            // The message speaks of the key's form, never of its value.
+            throw new IllegalStateException(origin + ": " + e.getMessage());
+        }
+    }
+
+    /** The declaration as it is stored: secrets encrypted when a key is configured. */
+    public OutputSpec sealed(OutputSpec s) {
+        return secrets().map(b -> b.seal(s)).orElse(s);
+    }
+
+    /**
+     * A stored declaration with its secrets readable.
+     *
+     * @throws IllegalStateException when they are encrypted and do not open (no key, another key, altered)
+     */
+    public OutputSpec opened(OutputSpec s) {
+        Optional<SecretBox> box = secrets();
+        if (box.isPresent()) {
+            return box.get().open(s);
+        }
+        if (SecretBox.sealed(s)) {
+            throw new IllegalStateException("the secrets of output " + s.name() + " are encrypted and no key is configured");
+        }
+        return s;
+    }
+
+    private Optional<SecretBox> secrets() {
+        Optional<SecretBox> b = secrets;
+        if (b == null) {
+            synchronized (this) {
+                if (secrets == null) {
+                    secrets = readSecretsKey();
+                }
+                b = secrets;
+            }
+        }
+        return b;
     }
 
     /** What outputs declared over the API or in the outputs file may reach. */
@@ -170,9 +232,11 @@ public class OutputRegistry {
         Map<String, OutputSpec> fromDb = new LinkedHashMap<>();
         for (OutputEntity e : rows) {
             try {
-                fromDb.put(e.name, json.readValue(e.spec, OutputSpec.class));
+                fromDb.put(e.name, opened(json.readValue(e.spec, OutputSpec.class)));
             } catch (JsonProcessingException ex) {
                 LOG.errorf("Stored output %s is unreadable (%s); skipped", e.name, ex.getOriginalMessage());
+            } catch (IllegalStateException ex) {
+                LOG.errorf("Stored output %s is skipped: %s", e.name, ex.getMessage());
             }
         }
         return fromDb;

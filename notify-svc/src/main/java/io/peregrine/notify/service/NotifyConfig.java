@@ -70,6 +70,15 @@ public interface NotifyConfig {
     @WithDefault("/var/lib/peregrine/notify")
     String fileOutputDirectory();
 
+    /**
+     * Key that encrypts output secrets stored in PostgreSQL (AES-256-GCM): base64 of 32 bytes.
+     * Unset, and no {@link #secretsKeyFile()}: secrets are stored in plain text.
+     */
+    Optional<String> secretsKey();
+
+    /** A file holding {@link #secretsKey()} (a mounted Secret); a file that does not exist counts as unset. */
+    Optional<String> secretsKeyFile();
+
     /** A JSON array of output declarations in force from the start. */
     Optional<String> outputsFile();
 

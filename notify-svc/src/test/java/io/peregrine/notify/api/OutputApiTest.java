@@ -44,6 +44,9 @@ class OutputApiTest {
     private static Receiver hook;
     private static Connection nats;
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource db;
+
     @BeforeAll
     static void start() throws Exception {
         hook = new Receiver();
@@ -273,5 +276,34 @@ class OutputApiTest {
             assertFalse(r.headers().toString().contains(HEADER_SECRET));
             given().auth().oauth2(editor).delete("/api/v1/outputs/" + name).then().statusCode(204);
         }
+    }
+
+    @Test
+    void secretsAreEncryptedInTheDatabaseAndStillDeliver() throws Exception {
+        String name = name();
+        String editor = Tokens.of("editor");
+        given().auth().oauth2(editor).contentType(ContentType.JSON).body(webhook(name, hook.url()))
+                .post("/api/v1/outputs").then().statusCode(201);
+        String row;
+        try (java.sql.Connection c = db.getConnection();
+             java.sql.PreparedStatement q = c.prepareStatement("select spec from notify.notify_output where name = ?")) {
+            q.setString(1, name);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                assertTrue(rs.next());
+                row = rs.getString(1);
+            }
+        }
+        assertFalse(row.contains(SECRET) || row.contains(HEADER_SECRET), "a secret is stored in plain text");
+        assertTrue(row.contains("\"secret\":\"enc:v1:"), row);
+        assertTrue(row.contains(hook.url()), "what is not secret stays readable");
+
+        int before = hook.accepted().size();
+        given().auth().oauth2(editor).post("/api/v1/outputs/" + name + "/test").then().statusCode(200)
+                .body("delivered", equalTo(true));
+        await("test alert received", () -> hook.accepted().size() > before);
+        Receiver.Request r = hook.accepted().getLast();
+        assertEquals(Signature.sign(SECRET, r.body()), r.header(Signature.HEADER));
+        assertEquals(HEADER_SECRET, r.header("Authorization"));
+        given().auth().oauth2(editor).delete("/api/v1/outputs/" + name).then().statusCode(204);
     }
 }
