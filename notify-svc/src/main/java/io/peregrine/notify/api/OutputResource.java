@@ -152,6 +152,14 @@ public class OutputResource {
             if (spec == null) {
                 return notFound(name);
             }
+            if (!registry.bootstrapOutputs().containsKey(name)) {
+                // A declaration stored before outputs were confined is tried only once it complies.
+                spec = registry.confinement().resolve(spec);
+                List<String> outside = registry.confinement().problems(spec);
+                if (!outside.isEmpty()) {
+                    return problem(409, "output " + name + " reaches beyond what outputs may; change it first", outside);
+                }
+            }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("output", name);
             Alert sample = sample();

@@ -246,13 +246,15 @@ public class OutputRegistry {
         stored = parse(rows);
         List<OutputChannel> channels = new ArrayList<>();
         OutputConfinement confinement = confinement();
-        for (OutputSpec s : all().values()) {
-            if (!s.isEnabled()) {
+        for (OutputSpec declared : all().values()) {
+            if (!declared.isEnabled()) {
                 continue;
             }
-            // Stored before outputs were confined, or written to the database by hand: refused all the same.
-            List<String> outside = stored.containsKey(s.name()) && !bootstrap.containsKey(s.name())
-                    ? confinement.problems(s) : List.of();
+            // Stored before outputs were confined, or written to the database by hand: held to the
+            // same rules (a relative path is taken from the output directory, not the working one).
+            boolean fromApi = !bootstrap.containsKey(declared.name());
+            OutputSpec s = fromApi ? confinement.resolve(declared) : declared;
+            List<String> outside = fromApi ? confinement.problems(s) : List.of();
             if (!outside.isEmpty()) {
                 LOG.errorf("Output %s is not put in force: %s", s.name(), String.join("; ", outside));
                 continue;

@@ -306,4 +306,21 @@ class OutputApiTest {
         assertEquals(HEADER_SECRET, r.header("Authorization"));
         given().auth().oauth2(editor).delete("/api/v1/outputs/" + name).then().statusCode(204);
     }
+
+    @Test
+    void aFileOutputStoredBeforeConfinementIsNotTriedOutsideTheDirectory() throws Exception {
+        String name = name();
+        Path outside = Path.of("target/outside-" + name + ".jsonl").toAbsolutePath();
+        try (java.sql.Connection c = db.getConnection();
+             java.sql.PreparedStatement q = c.prepareStatement(
+                     "insert into notify.notify_output (name, type, spec, updated_at) values (?, 'file', ?, now())")) {
+            q.setString(1, name);
+            q.setString(2, "{\"name\":\"" + name + "\",\"type\":\"file\",\"path\":\"" + outside + "\"}");
+            q.executeUpdate();
+        }
+        given().auth().oauth2(Tokens.of("editor")).post("/api/v1/outputs/" + name + "/test").then().statusCode(409)
+                .body("problems", hasItem(containsString("must be a file in")));
+        assertFalse(Files.exists(outside), "nothing written outside the output directory");
+        given().auth().oauth2(Tokens.of("editor")).delete("/api/v1/outputs/" + name).then().statusCode(204);
+    }
 }
