@@ -73,13 +73,14 @@ public class OutputResource {
 
     @POST
     @RolesAllowed({Roles.EDITOR, Roles.ADMIN})
-    public Uni<Response> create(OutputSpec spec) {
-        if (spec == null) {
+    public Uni<Response> create(OutputSpec body) {
+        if (body == null) {
             return Uni.createFrom().item(problem(400, "body must be an output declaration", List.of()));
         }
-        if (registry.bootstrapOutputs().containsKey(spec.name())) {
-            return Uni.createFrom().item(problem(409, "output " + spec.name() + " is declared in the application configuration", List.of()));
+        if (registry.bootstrapOutputs().containsKey(body.name())) {
+            return Uni.createFrom().item(problem(409, "output " + body.name() + " is declared in the application configuration", List.of()));
         }
+        OutputSpec spec = registry.confinement().resolve(body);
         Response invalid = validate(spec);
         if (invalid != null) {
             return Uni.createFrom().item(invalid);
@@ -108,7 +109,7 @@ public class OutputResource {
         if (registry.bootstrapOutputs().containsKey(name)) {
             return Uni.createFrom().item(problem(409, "output " + name + " is declared in the application configuration", List.of()));
         }
-        OutputSpec named = withName(body, name);
+        OutputSpec named = registry.confinement().resolve(withName(body, name));
         return Panache.withTransaction(() -> OutputEntity.<OutputEntity>findById(name).flatMap(existing -> {
             OutputSpec merged = named;
             if (existing != null) {
@@ -150,6 +151,14 @@ public class OutputResource {
         return registry.declared().map(all -> all.get(name)).emitOn(Infrastructure.getDefaultWorkerPool()).map(spec -> {
             if (spec == null) {
                 return notFound(name);
+            }
+            if (!registry.bootstrapOutputs().containsKey(name)) {
+                // A declaration stored before outputs were confined is tried only once it complies.
+                spec = registry.confinement().resolve(spec);
+                List<String> outside = registry.confinement().problems(spec);
+                if (!outside.isEmpty()) {
+                    return problem(409, "output " + name + " reaches beyond what outputs may; change it first", outside);
+                }
             }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("output", name);
@@ -198,27 +207,36 @@ public class OutputResource {
         e.type = s.type();
         e.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         try {
-            e.spec = json.writeValueAsString(s);
+            e.spec = json.writeValueAsString(registry.sealed(s));
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalStateException("output " + s.name() + " cannot be stored", ex);
         }
     }
 
+    /** The stored declaration with readable secrets; null when it cannot be read (its secrets are then not kept). */
     private OutputSpec read(OutputEntity e) {
         try {
-            return json.readValue(e.spec, OutputSpec.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            return registry.opened(json.readValue(e.spec, OutputSpec.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalStateException ex) {
             return null;
         }
     }
 
-    private static Response validate(OutputSpec s) {
-        List<String> problems = s.problems();
+    private Response validate(OutputSpec s) {
+        List<String> problems = new java.util.ArrayList<>(s.problems());
+        problems.addAll(registry.confinement().problems(s));
+        if (s.headers() != null) {
+            for (Map.Entry<String, String> h : s.headers().entrySet()) {
+                if (OutputSpec.MASK.equals(h.getValue())) {
+                    problems.add("header " + h.getKey() + ": " + OutputSpec.MASK + " stands for a stored value and there is "
+                            + "none to keep (a new output, a new header, or a url on another host): send the value");
+                }
+            }
+        }
         if (s.template() != null) {
             try {
                 new io.peregrine.notify.routing.MessageTemplate(s.template());
             } catch (IllegalArgumentException e) {
-                problems = new java.util.ArrayList<>(problems);
                 problems.add(e.getMessage());
             }
         }

@@ -8,6 +8,7 @@ import io.peregrine.notify.delivery.DeliveryMetrics;
 import io.peregrine.notify.delivery.OutputChannel;
 import io.peregrine.notify.delivery.OutputSet;
 import io.peregrine.notify.delivery.RetryPolicy;
+import io.peregrine.notify.output.OutputConfinement;
 import io.peregrine.notify.output.OutputSpec;
 import io.peregrine.notify.output.Outputs;
 import io.peregrine.notify.service.NotifyConfig;
@@ -59,11 +60,13 @@ public class OutputRegistry {
     private volatile Map<String, OutputSpec> bootstrap;
     private volatile Map<String, OutputSpec> stored = Map.of();
     private Dispatcher dispatcher;
+    private volatile Optional<SecretBox> secrets;
 
     public synchronized void init() {
         if (outputs != null) {
             return;
         }
+        secrets();
         metrics = new DeliveryMetrics(meterRegistry);
         outputs = new OutputSet(timer);
         bootstrap = readBootstrap();
@@ -87,9 +90,75 @@ public class OutputRegistry {
         return timer;
     }
 
+    private Optional<SecretBox> readSecretsKey() {
+        Optional<String> key = config.secretsKey().filter(k -> !k.isBlank());
+        String origin = "peregrine.notify.secrets-key";
+        if (key.isEmpty() && config.secretsKeyFile().isPresent() && !config.secretsKeyFile().get().isBlank()) {
+            Path file = Path.of(config.secretsKeyFile().get());
+            origin = "peregrine.notify.secrets-key-file " + file;
+            if (Files.exists(file)) {
+                try {
+                    key = Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new IllegalStateException("Cannot read " + origin + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        if (key.isEmpty()) {
+            LOG.warn("No output secrets key (peregrine.notify.secrets-key or -file): output secrets are stored in plain text");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SecretBox.ofBase64(key.get()));
+        } catch (IllegalArgumentException e) {
+            // The message speaks of the key's form, never of its value.
+            throw new IllegalStateException(origin + ": " + e.getMessage());
+        }
+    }
+
+    /** The declaration as it is stored: secrets encrypted when a key is configured. */
+    public OutputSpec sealed(OutputSpec s) {
+        return secrets().map(b -> b.seal(s)).orElse(s);
+    }
+
+    /**
+     * A stored declaration with its secrets readable.
+     *
+     * @throws IllegalStateException when they are encrypted and do not open (no key, another key, altered)
+     */
+    public OutputSpec opened(OutputSpec s) {
+        Optional<SecretBox> box = secrets();
+        if (box.isPresent()) {
+            return box.get().open(s);
+        }
+        if (SecretBox.sealed(s)) {
+            throw new IllegalStateException("the secrets of output " + s.name() + " are encrypted and no key is configured");
+        }
+        return s;
+    }
+
+    private Optional<SecretBox> secrets() {
+        Optional<SecretBox> b = secrets;
+        if (b == null) {
+            synchronized (this) {
+                if (secrets == null) {
+                    secrets = readSecretsKey();
+                }
+                b = secrets;
+            }
+        }
+        return b;
+    }
+
+    /** What outputs declared over the API or in the outputs file may reach. */
+    public OutputConfinement confinement() {
+        return new OutputConfinement(Path.of(config.fileOutputDirectory()),
+                List.of(config.subjects(), config.deadLetterSubject(), config.controlSubject()));
+    }
+
     public RetryPolicy retryPolicy() {
         NotifyConfig.Retry retry = config.retry();
-        return new RetryPolicy(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff());
+        return new RetryPolicy(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(), retry.maxRetryAfter());
     }
 
     public Map<String, OutputSpec> bootstrapOutputs() {
@@ -120,8 +189,11 @@ public class OutputRegistry {
         if (outputsFile.isPresent() && !outputsFile.get().isBlank()) {
             try {
                 OutputSpec[] specs = json.readValue(Files.readString(Path.of(outputsFile.get()), StandardCharsets.UTF_8), OutputSpec[].class);
-                for (OutputSpec s : specs) {
-                    List<String> problems = s.problems();
+                OutputConfinement confinement = confinement();
+                for (OutputSpec declared : specs) {
+                    OutputSpec s = confinement.resolve(declared);
+                    List<String> problems = new ArrayList<>(s.problems());
+                    problems.addAll(confinement.problems(s));
                     if (!problems.isEmpty()) {
                         throw new IllegalStateException("peregrine.notify.outputs-file " + outputsFile.get() + ": output "
                                 + s.name() + ": " + String.join("; ", problems));
@@ -160,9 +232,11 @@ public class OutputRegistry {
         Map<String, OutputSpec> fromDb = new LinkedHashMap<>();
         for (OutputEntity e : rows) {
             try {
-                fromDb.put(e.name, json.readValue(e.spec, OutputSpec.class));
+                fromDb.put(e.name, opened(json.readValue(e.spec, OutputSpec.class)));
             } catch (JsonProcessingException ex) {
                 LOG.errorf("Stored output %s is unreadable (%s); skipped", e.name, ex.getOriginalMessage());
+            } catch (IllegalStateException ex) {
+                LOG.errorf("Stored output %s is skipped: %s", e.name, ex.getMessage());
             }
         }
         return fromDb;
@@ -171,8 +245,18 @@ public class OutputRegistry {
     private synchronized void apply(List<OutputEntity> rows) {
         stored = parse(rows);
         List<OutputChannel> channels = new ArrayList<>();
-        for (OutputSpec s : all().values()) {
-            if (!s.isEnabled()) {
+        OutputConfinement confinement = confinement();
+        for (OutputSpec declared : all().values()) {
+            if (!declared.isEnabled()) {
+                continue;
+            }
+            // Stored before outputs were confined, or written to the database by hand: held to the
+            // same rules (a relative path is taken from the output directory, not the working one).
+            boolean fromApi = !bootstrap.containsKey(declared.name());
+            OutputSpec s = fromApi ? confinement.resolve(declared) : declared;
+            List<String> outside = fromApi ? confinement.problems(s) : List.of();
+            if (!outside.isEmpty()) {
+                LOG.errorf("Output %s is not put in force: %s", s.name(), String.join("; ", outside));
                 continue;
             }
             try {

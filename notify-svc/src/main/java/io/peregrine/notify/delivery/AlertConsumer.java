@@ -153,12 +153,19 @@ public final class AlertConsumer implements AutoCloseable {
     void handle(Message m) {
         Instant arrived = m.isJetStream() ? m.metaData().timestamp().toInstant() : Instant.now();
         byte[] data = m.getData();
+        if (data.length > settings.maxAlertBytes()) {
+            reject(m, "too_large", "invalid alert: " + data.length + " bytes, more than the limit of "
+                    + settings.maxAlertBytes());
+            return;
+        }
         Alert alert;
         try {
             alert = AlertJson.decode(new String(data, StandardCharsets.UTF_8));
+        } catch (AlertJson.TooDeepException e) {
+            reject(m, "too_deep", "invalid alert: " + e.getMessage());
+            return;
         } catch (RuntimeException e) {
-            // Unreadable input is kept, not dropped: the dead-letter subject holds it with the reason.
-            deadLetter(m, null, "invalid alert: " + e.getMessage(), List.of());
+            reject(m, "malformed", "invalid alert: " + e.getMessage());
             return;
         }
         try {
@@ -193,21 +200,26 @@ public final class AlertConsumer implements AutoCloseable {
         deadLetter(m, alert, reason, failed.stream().map(Outcome::output).toList());
     }
 
-    private void deadLetter(Message m, Alert alert, String reason, List<String> failedOutputs) {
-        Headers h = new Headers();
-        h.put(REASON_HEADER, reason.replace('\n', ' ').replace('\r', ' '));
-        if (!failedOutputs.isEmpty()) {
-            h.put(FAILED_OUTPUTS_HEADER, String.join(",", failedOutputs));
-        }
-        if (alert != null) {
-            h.put("Nats-Msg-Id", "deadletter-" + alert.uuid());
-        }
-        h.put("Peregrine-Original-Subject", m.getSubject());
+    /**
+     * An alert that can never be read is counted, kept on the dead-letter subject when that works,
+     * and terminated either way: redelivering it would only fail again.
+     */
+    private void reject(Message m, String kind, String reason) {
+        metrics.rejected(kind);
         try {
-            JetStream js = nats.jetStream();
-            js.publish(NatsMessage.builder().subject(settings.deadLetterSubject()).headers(h).data(m.getData()).build(),
-                    PublishOptions.builder().build());
-            LOG.warnf("Alert %s dead-lettered: %s", alert == null ? "(unreadable)" : alert.uuid(), reason);
+            publishDeadLetter(m, null, reason, List.of());
+        } catch (Exception e) {
+            LOG.errorf("Cannot publish an unreadable alert to dead-letter subject %s: %s; dropped (%s)",
+                    settings.deadLetterSubject(), e.toString(), reason);
+        }
+        if (!aborted) {
+            m.term();
+        }
+    }
+
+    private void deadLetter(Message m, Alert alert, String reason, List<String> failedOutputs) {
+        try {
+            publishDeadLetter(m, alert, reason, failedOutputs);
             if (!aborted) {
                 m.ack();
             }
@@ -219,6 +231,22 @@ public final class AlertConsumer implements AutoCloseable {
                 m.nakWithDelay(Duration.ofSeconds(5));
             }
         }
+    }
+
+    private void publishDeadLetter(Message m, Alert alert, String reason, List<String> failedOutputs) throws Exception {
+        Headers h = new Headers();
+        h.put(REASON_HEADER, reason.replace('\n', ' ').replace('\r', ' '));
+        if (!failedOutputs.isEmpty()) {
+            h.put(FAILED_OUTPUTS_HEADER, String.join(",", failedOutputs));
+        }
+        if (alert != null) {
+            h.put("Nats-Msg-Id", "deadletter-" + alert.uuid());
+        }
+        h.put("Peregrine-Original-Subject", m.getSubject());
+        JetStream js = nats.jetStream();
+        js.publish(NatsMessage.builder().subject(settings.deadLetterSubject()).headers(h).data(m.getData()).build(),
+                PublishOptions.builder().build());
+        LOG.warnf("Alert %s dead-lettered: %s", alert == null ? "(unreadable)" : alert.uuid(), reason);
     }
 
     public int inFlight() {

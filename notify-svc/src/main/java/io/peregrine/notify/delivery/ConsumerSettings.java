@@ -1,6 +1,8 @@
 package io.peregrine.notify.delivery;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where alerts come from and how they are taken.
@@ -12,7 +14,45 @@ import java.time.Duration;
  * @param ackWait           JetStream redelivers an alert not acknowledged (nor marked in progress) this long
  * @param maxInFlight       alerts being delivered at once by this replica
  * @param batch             alerts fetched per pull request
+ * @param maxDeliver        deliveries of one alert JetStream makes at most (first one included)
+ * @param maxAlertBytes     larger bodies are refused unread
  */
 public record ConsumerSettings(String stream, String filterSubject, String durable, String deadLetterSubject,
-                               Duration ackWait, int maxInFlight, int batch) {
+                               Duration ackWait, int maxInFlight, int batch, int maxDeliver, int maxAlertBytes) {
+
+    public static final int DEFAULT_MAX_DELIVER = 8;
+    public static final int DEFAULT_MAX_ALERT_BYTES = 1 << 20;
+    /** Longest wait between two redeliveries of one alert. */
+    public static final Duration MAX_REDELIVERY_WAIT = Duration.ofMinutes(5);
+
+    public ConsumerSettings {
+        if (maxDeliver < 2) {
+            throw new IllegalArgumentException("max-deliver must be at least 2");
+        }
+        if (maxAlertBytes < 1024) {
+            throw new IllegalArgumentException("max-alert-bytes must be at least 1024");
+        }
+    }
+
+    public ConsumerSettings(String stream, String filterSubject, String durable, String deadLetterSubject,
+                            Duration ackWait, int maxInFlight, int batch) {
+        this(stream, filterSubject, durable, deadLetterSubject, ackWait, maxInFlight, batch, DEFAULT_MAX_DELIVER,
+                DEFAULT_MAX_ALERT_BYTES);
+    }
+
+    /**
+     * Waits before each redelivery: the ack wait, then doubling up to {@link #MAX_REDELIVERY_WAIT}.
+     * One entry fewer than {@link #maxDeliver}, as JetStream requires; the first equals the ack wait
+     * because JetStream takes it as the ack wait of the first delivery.
+     */
+    public List<Duration> redeliveryBackoff() {
+        List<Duration> b = new ArrayList<>();
+        Duration cap = ackWait.compareTo(MAX_REDELIVERY_WAIT) > 0 ? ackWait : MAX_REDELIVERY_WAIT;
+        Duration d = ackWait;
+        for (int i = 0; i < maxDeliver - 1; i++) {
+            b.add(d);
+            d = d.multipliedBy(2).compareTo(cap) > 0 ? cap : d.multipliedBy(2);
+        }
+        return b;
+    }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Per output: alerts delivered, attempts failed, retries, alerts dead-lettered, and the latency from
- * the alert's arrival in JetStream to its delivery.
+ * the alert's arrival in JetStream to its delivery. Besides, alerts refused as unreadable, by reason.
  */
 public final class DeliveryMetrics {
 
@@ -53,6 +53,12 @@ public final class DeliveryMetrics {
 
     public void deadLettered(String output) {
         of(output).deadLettered.increment();
+    }
+
+    /** An alert refused unread or unreadable; {@code reason} is one of a few fixed words (too_large, too_deep, malformed). */
+    public void rejected(String reason) {
+        Counter.builder("peregrine.notify.rejected").description("Alerts refused as unreadable, by reason")
+                .tag("reason", reason).register(registry).increment();
     }
 
     public double delivered(String output) {

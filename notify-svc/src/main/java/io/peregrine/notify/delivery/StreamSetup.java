@@ -41,6 +41,10 @@ public final class StreamSetup {
                 .ackPolicy(AckPolicy.Explicit)
                 .deliverPolicy(DeliverPolicy.All)
                 .ackWait(s.ackWait())
+                // Bounded: an alert that keeps failing (a replica dying on it each time) stops
+                // coming back instead of circling forever; each redelivery waits longer.
+                .maxDeliver(s.maxDeliver())
+                .backoff(s.redeliveryBackoff().toArray(Duration[]::new))
                 .maxAckPending(Math.max(1000, s.maxInFlight() * 4L))
                 .build());
     }

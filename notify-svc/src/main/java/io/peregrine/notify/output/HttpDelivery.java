@@ -6,6 +6,7 @@ import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The HTTP side shared by Slack and webhook outputs: client set-up and reading of responses. */
 final class HttpDelivery {
@@ -31,6 +36,27 @@ final class HttpDelivery {
             b.sslContext(sslContext(spec.tls()));
         }
         return b.build();
+    }
+
+    /**
+     * Sends and reads the whole answer within {@code deadline}. The client's own request timeout
+     * ends once the response headers arrive; a receiver trickling its body would hold the
+     * delivery (and its slot) for ever, so the deadline covers the body as well.
+     */
+    static Delivery send(HttpClient client, HttpRequest request, Duration deadline) {
+        CompletableFuture<HttpResponse<Void>> f = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        try {
+            return outcome(f.get(deadline.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            return Delivery.retryable("timeout");
+        } catch (ExecutionException e) {
+            return failure(e.getCause() instanceof Exception c ? c : e);
+        } catch (InterruptedException e) {
+            return failure(e);
+        } finally {
+            // Aborts the exchange when it is still under way (the connection is not reused).
+            f.cancel(true);
+        }
     }
 
     /** Classifies a response: 2xx taken; 429 and 5xx and 408 retried (429 after Retry-After); other 4xx permanent. */
@@ -66,16 +92,16 @@ final class HttpDelivery {
             return Optional.empty();
         }
         String v = header.get().trim();
+        if (!v.isEmpty() && v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            // Digits beyond a long are still "a very long time", not an unreadable header.
+            return Optional.of(v.length() > 12 ? Duration.ofSeconds(999_999_999_999L) : Duration.ofSeconds(Long.parseLong(v)));
+        }
         try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v))));
-        } catch (NumberFormatException e) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return Optional.of(d.isNegative() ? Duration.ZERO : d);
-            } catch (DateTimeParseException e2) {
-                return Optional.empty();
-            }
+            ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+            return Optional.of(d.isNegative() ? Duration.ZERO : d);
+        } catch (DateTimeParseException | ArithmeticException e) {
+            return Optional.empty();
         }
     }
 

@@ -44,6 +44,8 @@ public record OutputSpec(String name, String type, Boolean enabled, String minPr
                          String url, Map<String, String> headers, String secret, Integer timeoutMillis,
                          Tls tls, String subject, String path, Long maxBytes, Integer maxFiles) {
 
+    /** What a secret header value is shown as; sent back, it keeps the stored value. */
+    public static final String MASK = "********";
     public static final List<String> TYPES = List.of("slack", "webhook", "nats", "stdout", "file", "terminal");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Pattern SUBJECT = Pattern.compile("[^\\s*>]+(\\.[^\\s*>]+)*");
@@ -86,6 +88,12 @@ public record OutputSpec(String name, String type, Boolean enabled, String minPr
             p.add("type must be one of " + TYPES);
             return p;
         }
+        for (List<String> rules : java.util.Arrays.asList(includeRules, excludeRules)) {
+            if (rules != null && rules.stream().anyMatch(r -> r == null || r.length() > 1024)) {
+                p.add("includeRules and excludeRules hold rule names or patterns of at most 1024 characters");
+                break;
+            }
+        }
         if (minPriority != null && Priority.parse(minPriority) == null) {
             p.add("minPriority '" + minPriority + "' is not a Falco priority");
         }
@@ -102,8 +110,9 @@ public record OutputSpec(String name, String type, Boolean enabled, String minPr
         if (maxBytes != null && maxBytes < 1024) {
             p.add("maxBytes must be at least 1024");
         }
-        if (maxFiles != null && (maxFiles < 0 || maxFiles > 100)) {
-            p.add("maxFiles must be between 0 and 100");
+        if (maxFiles != null && (maxFiles < 1 || maxFiles > 100)) {
+            // 0 once meant "delete the file when it is full": a declaration could erase any file the service may write.
+            p.add("maxFiles must be between 1 and 100");
         }
         switch (type.toLowerCase(Locale.ROOT)) {
             case "slack", "webhook" -> {
@@ -144,7 +153,7 @@ public record OutputSpec(String name, String type, Boolean enabled, String minPr
         if (headers != null) {
             maskedHeaders = new java.util.TreeMap<>();
             for (String k : headers.keySet()) {
-                maskedHeaders.put(k, "********");
+                maskedHeaders.put(k, MASK);
             }
         }
         Tls t = tls == null ? null : new Tls(tls.keystore(), null, tls.truststore(), null);
@@ -177,10 +186,12 @@ public record OutputSpec(String name, String type, Boolean enabled, String minPr
     /**
      * An update keeps the stored secret wherever it leaves one out, so a client that only ever
      * sees the secret-free form can still change other fields. A masked header value keeps the
-     * stored value of that header.
+     * stored value of that header. Secrets belong to their destination: when the url moves to
+     * another scheme, host or port, nothing stored is kept (what this update sends is), so the
+     * old host's key and headers never go to the new one, not even by the test endpoint.
      */
     public OutputSpec keepingSecretsOf(OutputSpec stored) {
-        if (stored == null) {
+        if (stored == null || !sameOrigin(url, stored.url)) {
             return this;
         }
         boolean slack = "slack".equalsIgnoreCase(type);
@@ -189,7 +200,7 @@ public record OutputSpec(String name, String type, Boolean enabled, String minPr
         if (h != null && stored.headers != null) {
             h = new java.util.TreeMap<>(h);
             for (Map.Entry<String, String> e : h.entrySet()) {
-                if ("********".equals(e.getValue()) && stored.headers.containsKey(e.getKey())) {
+                if (MASK.equals(e.getValue()) && stored.headers.containsKey(e.getKey())) {
                     e.setValue(stored.headers.get(e.getKey()));
                 }
             }
@@ -206,6 +217,29 @@ public record OutputSpec(String name, String type, Boolean enabled, String minPr
         return new OutputSpec(name, type, enabled, minPriority, includeRules, excludeRules, includeTags,
                 excludeTags, template, aggregation, u, h, secret == null ? stored.secret : secret, timeoutMillis,
                 t, subject, path, maxBytes, maxFiles);
+    }
+
+    /** True when {@code next} is absent (the stored url stays) or has the scheme, host and port of {@code stored}. */
+    static boolean sameOrigin(String next, String stored) {
+        if (next == null || stored == null) {
+            return true;
+        }
+        try {
+            URI a = URI.create(next);
+            URI b = URI.create(stored);
+            return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+                    && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
+                    && port(a) == port(b);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static int port(URI u) {
+        if (u.getPort() >= 0) {
+            return u.getPort();
+        }
+        return "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
     public static Builder builder(String name, String type) {

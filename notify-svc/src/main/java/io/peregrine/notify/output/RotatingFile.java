@@ -23,7 +23,8 @@ final class RotatingFile implements AutoCloseable {
     RotatingFile(Path path, long maxBytes, int maxFiles) {
         this.path = path;
         this.maxBytes = maxBytes;
-        this.maxFiles = maxFiles;
+        // Never below 1: rotation moves the file aside, it does not delete it.
+        this.maxFiles = Math.max(1, maxFiles);
     }
 
     synchronized void writeLine(byte[] line) throws IOException {
@@ -51,17 +52,13 @@ final class RotatingFile implements AutoCloseable {
     private void rotate() throws IOException {
         out.close();
         out = null;
-        if (maxFiles == 0) {
-            Files.deleteIfExists(path);
-        } else {
-            Files.deleteIfExists(sibling(maxFiles));
-            for (int i = maxFiles - 1; i >= 1; i--) {
-                if (Files.exists(sibling(i))) {
-                    Files.move(sibling(i), sibling(i + 1), StandardCopyOption.REPLACE_EXISTING);
-                }
+        Files.deleteIfExists(sibling(maxFiles));
+        for (int i = maxFiles - 1; i >= 1; i--) {
+            if (Files.exists(sibling(i))) {
+                Files.move(sibling(i), sibling(i + 1), StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.move(path, sibling(1), StandardCopyOption.REPLACE_EXISTING);
         }
+        Files.move(path, sibling(1), StandardCopyOption.REPLACE_EXISTING);
         open();
     }
 

@@ -11,7 +11,6 @@ import io.peregrine.protocol.alert.Priority;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 /**
@@ -56,18 +55,42 @@ public final class SlackOutput implements Output {
         };
     }
 
+    /**
+     * Slack's control characters made literal: {@code <} and {@code >} bracket links and mentions
+     * ({@code <!channel>}, {@code <https://x|label>}) and {@code &} starts the escapes. Alert text
+     * carries what an attacker typed (command lines, file names), so every piece of it is escaped.
+     */
+    static String escape(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
     /** The Slack message body of a notification. */
     public byte[] message(Notification n) {
         Alert a = n.alert();
         ObjectNode root = JSON.createObjectNode();
         String count = n.aggregated() ? " (" + n.count() + " alerts)" : "";
-        root.put("text", template != null ? template.render(n)
-                : a.priority().falcoName() + ": " + a.rule() + count + " on " + a.hostname());
+        // A template's own text is escaped too: its values are alert text, and Slack markup written
+        // in a template would be indistinguishable from the same markup arriving in a value.
+        root.put("text", escape(template != null ? template.render(n)
+                : a.priority().falcoName() + ": " + a.rule() + count + " on " + a.hostname()));
         ObjectNode att = root.putArray("attachments").addObject();
         att.put("color", colour(a.priority()));
-        att.put("fallback", a.priority().falcoName() + " " + a.rule() + ": " + a.output());
-        att.put("title", a.rule() + count);
-        att.put("text", a.output());
+        att.put("fallback", escape(a.priority().falcoName() + " " + a.rule() + ": " + a.output()));
+        att.put("title", escape(a.rule() + count));
+        att.put("text", escape(a.output()));
         ArrayNode fields = att.putArray("fields");
         field(fields, "priority", a.priority().falcoName(), true);
         field(fields, "rule", a.rule(), true);
@@ -128,8 +151,8 @@ public final class SlackOutput implements Output {
 
     private static void field(ArrayNode fields, String title, String value, boolean isShort) {
         ObjectNode f = fields.addObject();
-        f.put("title", title);
-        f.put("value", value);
+        f.put("title", escape(title));
+        f.put("value", escape(value));
         f.put("short", isShort);
     }
 
@@ -141,11 +164,7 @@ public final class SlackOutput implements Output {
                 .header(WebhookOutput.ALERT_ID_HEADER, n.alert().uuid())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(message(n)))
                 .build();
-        try {
-            return HttpDelivery.outcome(client.send(r, HttpResponse.BodyHandlers.discarding()));
-        } catch (Exception e) {
-            return HttpDelivery.failure(e);
-        }
+        return HttpDelivery.send(client, r, spec.timeout());
     }
 
     @Override

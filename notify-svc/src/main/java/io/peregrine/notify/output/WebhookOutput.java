@@ -3,7 +3,6 @@ package io.peregrine.notify.output;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,12 +49,7 @@ public final class WebhookOutput implements Output {
         if (spec.secret() != null) {
             r.header(Signature.HEADER, Signature.sign(spec.secret(), body));
         }
-        try {
-            return HttpDelivery.outcome(client.send(r.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                    HttpResponse.BodyHandlers.discarding()));
-        } catch (Exception e) {
-            return HttpDelivery.failure(e);
-        }
+        return HttpDelivery.send(client, r.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), spec.timeout());
     }
 
     @Override

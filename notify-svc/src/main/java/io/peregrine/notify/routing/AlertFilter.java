@@ -5,14 +5,13 @@ import io.peregrine.protocol.alert.Alert;
 import io.peregrine.protocol.alert.Priority;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Which alerts an output takes: minimum priority, then rule and tag include/exclude lists. */
 public final class AlertFilter {
 
     private final Priority minPriority;
-    private final List<Pattern> includeRules;
-    private final List<Pattern> excludeRules;
+    private final List<Glob> includeRules;
+    private final List<Glob> excludeRules;
     private final List<String> includeTags;
     private final List<String> excludeTags;
 
@@ -40,9 +39,9 @@ public final class AlertFilter {
         return a.tags().stream().noneMatch(excludeTags::contains);
     }
 
-    private static boolean matchesAny(List<Pattern> patterns, String s) {
-        for (Pattern p : patterns) {
-            if (p.matcher(s).matches()) {
+    private static boolean matchesAny(List<Glob> patterns, String s) {
+        for (Glob p : patterns) {
+            if (p.matches(s)) {
                 return true;
             }
         }
@@ -50,19 +49,7 @@ public final class AlertFilter {
     }
 
     /** Rule names are free text: only '*' is special. */
-    private static List<Pattern> globs(List<String> names) {
-        if (names == null) {
-            return List.of();
-        }
-        return names.stream().map(n -> {
-            StringBuilder b = new StringBuilder();
-            for (String part : n.split("\\*", -1)) {
-                if (!b.isEmpty()) {
-                    b.append(".*");
-                }
-                b.append(Pattern.quote(part));
-            }
-            return Pattern.compile(b.toString(), Pattern.DOTALL);
-        }).toList();
+    private static List<Glob> globs(List<String> names) {
+        return names == null ? List.of() : names.stream().map(Glob::new).toList();
     }
 }

@@ -43,7 +43,7 @@ public class NotifyApp {
         NotifyConfig c = config;
         consumer = new AlertConsumer(natsClient.connection(),
                 new ConsumerSettings(c.stream(), c.subjects(), c.durable(), c.deadLetterSubject(), c.ackWait(),
-                        c.maxInFlight(), c.batch()),
+                        c.maxInFlight(), c.batch(), c.maxDeliver(), c.maxAlertBytes()),
                 registry.outputs(), registry.metrics(), history::accept, registry.timer())
                 .beforeBind(() -> {
                     StreamSetup.ensureStream(natsClient.connection().jetStreamManagement(), c.stream(), c.subjects(),

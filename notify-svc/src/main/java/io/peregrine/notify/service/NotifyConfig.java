@@ -37,6 +37,17 @@ public interface NotifyConfig {
     @WithDefault("PT5S")
     Duration ackWait();
 
+    /**
+     * Deliveries of one alert JetStream makes at most; redeliveries wait the ack wait, then twice
+     * as long each time up to 5 minutes. Past it the alert stays in the stream, delivered no more.
+     */
+    @WithDefault("8")
+    int maxDeliver();
+
+    /** Larger alert bodies are refused unread (counted and dead-lettered). */
+    @WithDefault("1048576")
+    int maxAlertBytes();
+
     /** Alerts under way per replica. */
     @WithDefault("1024")
     int maxInFlight();
@@ -51,6 +62,22 @@ public interface NotifyConfig {
 
     /** The terminal output's file; absent: no terminal output. */
     Optional<String> terminalFile();
+
+    /**
+     * The one directory (with its subdirectories) where file and terminal outputs declared over
+     * the API or in the outputs file may write; relative paths are taken from it.
+     */
+    @WithDefault("/var/lib/peregrine/notify")
+    String fileOutputDirectory();
+
+    /**
+     * Key that encrypts output secrets stored in PostgreSQL (AES-256-GCM): base64 of 32 bytes.
+     * Unset, and no {@link #secretsKeyFile()}: secrets are stored in plain text.
+     */
+    Optional<String> secretsKey();
+
+    /** A file holding {@link #secretsKey()} (a mounted Secret); a file that does not exist counts as unset. */
+    Optional<String> secretsKeyFile();
 
     /** A JSON array of output declarations in force from the start. */
     Optional<String> outputsFile();
@@ -74,6 +101,10 @@ public interface NotifyConfig {
 
         @WithDefault("PT60S")
         Duration maxBackoff();
+
+        /** Longest Retry-After (HTTP 429) honoured; a receiver asking for more is tried again after this. */
+        @WithDefault("PT60S")
+        Duration maxRetryAfter();
     }
 
     /** The alert history in PostgreSQL. */

@@ -44,6 +44,9 @@ class OutputApiTest {
     private static Receiver hook;
     private static Connection nats;
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource db;
+
     @BeforeAll
     static void start() throws Exception {
         hook = new Receiver();
@@ -226,5 +229,98 @@ class OutputApiTest {
         given().auth().oauth2(Tokens.of("admin")).delete("/api/v1/outputs/terminal").then().statusCode(409);
         given().auth().oauth2(Tokens.of("viewer")).get("/api/v1/outputs").then().statusCode(200)
                 .body("name", not(hasItem("no-such-output")));
+    }
+
+    @Test
+    void outputsThatReachBeyondTheirPlaceAreRefusedWithTheReason() {
+        String editor = Tokens.of("editor");
+        Map<Map<String, Object>, String> refused = Map.of(
+                Map.of("name", name(), "type", "nats", "subject", "$JS.API.STREAM.DELETE.NOTIFY_TEST_ALERTS"), "is reserved",
+                Map.of("name", name(), "type", "nats", "subject", "peregrine.alerts.critical.fake"), "is reserved",
+                Map.of("name", name(), "type", "nats", "subject", "notifytest.alerts.critical.loop"), "is reserved",
+                Map.of("name", name(), "type", "file", "path", "/etc/cron.d/peregrine"), "must be a file in",
+                Map.of("name", name(), "type", "terminal", "path", "logs/../../../x.log"), "'..'",
+                Map.of("name", name(), "type", "file", "path", "a.jsonl", "maxFiles", 0), "maxFiles must be between 1 and 100");
+        refused.forEach((decl, reason) -> given().auth().oauth2(editor).contentType(ContentType.JSON).body(decl)
+                .post("/api/v1/outputs").then().statusCode(400).body("problems", hasItem(containsString(reason))));
+
+        String name = name();
+        given().auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "type", "file", "path", "team/alerts.jsonl")).post("/api/v1/outputs")
+                .then().statusCode(201).body("path", equalTo(Path.of("target/notify-files/team/alerts.jsonl").toAbsolutePath().toString()));
+        given().auth().oauth2(editor).contentType(ContentType.JSON).body(Map.of("type", "file", "path", "/tmp/x.jsonl"))
+                .put("/api/v1/outputs/" + name).then().statusCode(400).body("problems", hasItem(containsString("must be a file in")));
+        given().auth().oauth2(editor).delete("/api/v1/outputs/" + name).then().statusCode(204);
+    }
+
+    @Test
+    void aWebhookMovedToAnotherHostTakesNoStoredSecretThere() throws Exception {
+        try (Receiver other = new Receiver()) {
+            String name = name();
+            String editor = Tokens.of("editor");
+            given().auth().oauth2(editor).contentType(ContentType.JSON).body(webhook(name, hook.url()))
+                    .post("/api/v1/outputs").then().statusCode(201);
+            // What a client that only read the output would send back, pointed elsewhere: the mask has nothing to keep.
+            given().auth().oauth2(editor).contentType(ContentType.JSON)
+                    .body(Map.of("type", "webhook", "url", other.url(), "headers", Map.of("Authorization", "********")))
+                    .put("/api/v1/outputs/" + name).then().statusCode(400)
+                    .body("problems", hasItem(containsString("header Authorization")));
+            given().auth().oauth2(editor).contentType(ContentType.JSON).body(Map.of("type", "webhook", "url", other.url()))
+                    .put("/api/v1/outputs/" + name).then().statusCode(200)
+                    .body("secretsSet", not(hasItem("secret"))).body("secretsSet", not(hasItem("headers")));
+            given().auth().oauth2(editor).post("/api/v1/outputs/" + name + "/test").then().statusCode(200)
+                    .body("delivered", equalTo(true));
+            Receiver.Request r = other.accepted().getLast();
+            assertEquals(null, r.header(Signature.HEADER), "the old key signs nothing for the new host");
+            assertEquals(null, r.header("Authorization"));
+            assertFalse(r.headers().toString().contains(HEADER_SECRET));
+            given().auth().oauth2(editor).delete("/api/v1/outputs/" + name).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void secretsAreEncryptedInTheDatabaseAndStillDeliver() throws Exception {
+        String name = name();
+        String editor = Tokens.of("editor");
+        given().auth().oauth2(editor).contentType(ContentType.JSON).body(webhook(name, hook.url()))
+                .post("/api/v1/outputs").then().statusCode(201);
+        String row;
+        try (java.sql.Connection c = db.getConnection();
+             java.sql.PreparedStatement q = c.prepareStatement("select spec from notify.notify_output where name = ?")) {
+            q.setString(1, name);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                assertTrue(rs.next());
+                row = rs.getString(1);
+            }
+        }
+        assertFalse(row.contains(SECRET) || row.contains(HEADER_SECRET), "a secret is stored in plain text");
+        assertTrue(row.contains("\"secret\":\"enc:v1:"), row);
+        assertTrue(row.contains(hook.url()), "what is not secret stays readable");
+
+        int before = hook.accepted().size();
+        given().auth().oauth2(editor).post("/api/v1/outputs/" + name + "/test").then().statusCode(200)
+                .body("delivered", equalTo(true));
+        await("test alert received", () -> hook.accepted().size() > before);
+        Receiver.Request r = hook.accepted().getLast();
+        assertEquals(Signature.sign(SECRET, r.body()), r.header(Signature.HEADER));
+        assertEquals(HEADER_SECRET, r.header("Authorization"));
+        given().auth().oauth2(editor).delete("/api/v1/outputs/" + name).then().statusCode(204);
+    }
+
+    @Test
+    void aFileOutputStoredBeforeConfinementIsNotTriedOutsideTheDirectory() throws Exception {
+        String name = name();
+        Path outside = Path.of("target/outside-" + name + ".jsonl").toAbsolutePath();
+        try (java.sql.Connection c = db.getConnection();
+             java.sql.PreparedStatement q = c.prepareStatement(
+                     "insert into notify.notify_output (name, type, spec, updated_at) values (?, 'file', ?, now())")) {
+            q.setString(1, name);
+            q.setString(2, "{\"name\":\"" + name + "\",\"type\":\"file\",\"path\":\"" + outside + "\"}");
+            q.executeUpdate();
+        }
+        given().auth().oauth2(Tokens.of("editor")).post("/api/v1/outputs/" + name + "/test").then().statusCode(409)
+                .body("problems", hasItem(containsString("must be a file in")));
+        assertFalse(Files.exists(outside), "nothing written outside the output directory");
+        given().auth().oauth2(Tokens.of("editor")).delete("/api/v1/outputs/" + name).then().statusCode(204);
     }
 }

@@ -222,6 +222,69 @@ class DeliveryTest {
     }
 
     @Test
+    void anAlertNestedThreeHundredThousandLevelsDeepIsCountedDeadLetteredAndNotRedelivered() throws Exception {
+        Receiver hook = receiver();
+        OutputSet set = outputs(FAST, OutputSpec.builder("hook", "webhook").url(hook.url()).build());
+        js.consumer("notify", set, metrics, Duration.ofSeconds(30));
+        byte[] deep = ("{\"rule\":" + "[".repeat(300_000) + "]".repeat(300_000) + "}").getBytes(StandardCharsets.UTF_8);
+        js.publishRaw(js.prefix + ".error.deep", deep);
+        Alert next = publish(1, Priority.ERROR).getFirst();
+
+        await("both settled", () -> js.allAcked("notify") && hook.accepted().size() == 1);
+        assertEquals(next.uuid(), hook.accepted().getFirst().header(WebhookOutput.ALERT_ID_HEADER));
+        List<Message> dead = js.deadLetters();
+        assertEquals(1, dead.size());
+        assertArrayEquals(deep, dead.getFirst().getData());
+        String reason = dead.getFirst().getHeaders().getFirst(AlertConsumer.REASON_HEADER);
+        assertTrue(reason.contains("nested deeper than 32 levels"), reason);
+        assertEquals(1.0, registry.find("peregrine.notify.rejected").tag("reason", "too_deep").counter().count());
+        // Terminated, not left to come back: each of the two alerts was handed out exactly once.
+        assertEquals(2, js.consumerInfo("notify").getDelivered().getConsumerSequence());
+    }
+
+    @Test
+    void anAlertLargerThanTheLimitIsRefusedUnread() throws Exception {
+        Receiver hook = receiver();
+        OutputSet set = outputs(FAST, OutputSpec.builder("hook", "webhook").url(hook.url()).build());
+        ConsumerSettings small = new ConsumerSettings(js.stream, js.prefix + ".>", "notify", js.deadSubject,
+                Duration.ofSeconds(30), 8, 8, 4, 4096);
+        js.consumer(small, set, metrics);
+        Alert big = new Alert("big-1", java.time.Instant.now(), "Big", Priority.ERROR, "x".repeat(8192), Map.of(),
+                "syscall", List.of(), "node-1");
+        js.publish(big);
+        js.publishRaw(js.prefix + ".error.junk", "{\"uuid\": ".getBytes(StandardCharsets.UTF_8));
+
+        await("settled", () -> js.allAcked("notify"));
+        assertEquals(0, hook.received());
+        List<Message> dead = js.deadLetters();
+        assertEquals(2, dead.size());
+        assertTrue(dead.stream().anyMatch(d -> d.getHeaders().getFirst(AlertConsumer.REASON_HEADER)
+                .contains("more than the limit of 4096")));
+        assertEquals(1.0, registry.find("peregrine.notify.rejected").tag("reason", "too_large").counter().count());
+        assertEquals(1.0, registry.find("peregrine.notify.rejected").tag("reason", "malformed").counter().count());
+    }
+
+    @Test
+    void theDurableConsumerRedeliversABoundedNumberOfTimesWaitingLongerEachTime() throws Exception {
+        OutputSet set = outputs(FAST);
+        ConsumerSettings s = new ConsumerSettings(js.stream, js.prefix + ".>", "notify", js.deadSubject,
+                Duration.ofSeconds(30), 8, 8, 6, 4096);
+        js.consumer(s, set, metrics);
+        await("consumer created", () -> {
+            try {
+                return js.consumerInfo("notify") != null;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        io.nats.client.api.ConsumerConfiguration cc = js.consumerInfo("notify").getConsumerConfiguration();
+        assertEquals(6, cc.getMaxDeliver());
+        assertEquals(List.of(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120),
+                Duration.ofSeconds(240), Duration.ofMinutes(5)), cc.getBackoff());
+        assertEquals(Duration.ofSeconds(30), cc.getAckWait());
+    }
+
+    @Test
     void aHangingReceiverTimesOutAndIsRetried() throws Exception {
         Receiver hook = receiver().behave(n -> n == 1 ? Receiver.HANG : 200);
         OutputSet set = outputs(FAST, OutputSpec.builder("hook", "webhook").url(hook.url()).timeoutMillis(300).build());

@@ -55,6 +55,13 @@ public final class JetStreamFixture implements AutoCloseable {
         return c;
     }
 
+    public AlertConsumer consumer(ConsumerSettings settings, OutputSet outputs, DeliveryMetrics metrics) {
+        AlertConsumer c = new AlertConsumer(nats, settings, outputs, metrics, a -> { }, timer);
+        consumers.add(c);
+        c.start();
+        return c;
+    }
+
     public void publish(Alert a) throws Exception {
         publishRaw(prefix + "." + a.priority().name().toLowerCase(Locale.ROOT) + "." + Subjects.token(a.rule()),
                 AlertJson.encode(a).getBytes(StandardCharsets.UTF_8));

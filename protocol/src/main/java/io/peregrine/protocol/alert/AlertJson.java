@@ -18,6 +18,20 @@ import java.util.Map;
  */
 public final class AlertJson {
 
+    /**
+     * Deepest nesting of objects and arrays decoded. A Falco alert needs two levels (the alert,
+     * its output_fields or tags); the parser recurses per level, so unbounded depth would let a
+     * crafted body overflow the stack.
+     */
+    public static final int MAX_DEPTH = 32;
+
+    /** Thrown when a body nests objects or arrays deeper than {@link #MAX_DEPTH}. */
+    public static final class TooDeepException extends IllegalArgumentException {
+        TooDeepException(String message) {
+            super(message);
+        }
+    }
+
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -169,6 +183,7 @@ public final class AlertJson {
     private static final class Parser {
         final String s;
         int pos;
+        int depth;
 
         Parser(String s) {
             this.s = s;
@@ -191,6 +206,10 @@ public final class AlertJson {
                 throw error("unexpected end");
             }
             char c = s.charAt(pos);
+            if ((c == '{' || c == '[') && ++depth > MAX_DEPTH) {
+                throw new TooDeepException("malformed alert JSON at offset " + pos
+                        + ": objects and arrays nested deeper than " + MAX_DEPTH + " levels");
+            }
             switch (c) {
                 case '{': {
                     pos++;
@@ -198,6 +217,7 @@ public final class AlertJson {
                     ws();
                     if (peek('}')) {
                         pos++;
+                        depth--;
                         return m;
                     }
                     while (true) {
@@ -214,6 +234,7 @@ public final class AlertJson {
                             pos++;
                         } else {
                             expect('}');
+                            depth--;
                             return m;
                         }
                     }
@@ -224,6 +245,7 @@ public final class AlertJson {
                     ws();
                     if (peek(']')) {
                         pos++;
+                        depth--;
                         return l;
                     }
                     while (true) {
@@ -233,6 +255,7 @@ public final class AlertJson {
                             pos++;
                         } else {
                             expect(']');
+                            depth--;
                             return l;
                         }
                     }

@@ -75,4 +75,25 @@ class AlertJsonTest {
         assertEquals(Priority.INFORMATIONAL, Priority.parse("INFO"));
         assertEquals(null, Priority.parse("loud"));
     }
+
+    @Test
+    void deepNestingIsRefusedWithoutOverflowingTheStack() {
+        int levels = 300_000;
+        String deep = "{\"rule\":" + "[".repeat(levels) + "]".repeat(levels) + "}";
+        AlertJson.TooDeepException e = assertThrows(AlertJson.TooDeepException.class, () -> AlertJson.decode(deep));
+        assertTrue(e.getMessage().contains("deeper than " + AlertJson.MAX_DEPTH), e.getMessage());
+        String objects = "{\"a\":".repeat(levels) + "1" + "}".repeat(levels);
+        assertThrows(AlertJson.TooDeepException.class, () -> AlertJson.decode(objects));
+    }
+
+    @Test
+    void nestingUpToTheLimitIsStillRead() {
+        // Siblings do not add up: depth is counted per path, not per container seen.
+        String fields = "\"output_fields\":{\"x\":1},\"tags\":[\"a\"],\"extra\":" + "[".repeat(AlertJson.MAX_DEPTH - 1)
+                + "]".repeat(AlertJson.MAX_DEPTH - 1) + ",\"more\":[[],[],{}]";
+        Alert a = AlertJson.decode("{\"time\":\"2024-01-01T00:00:00.000000000Z\",\"rule\":\"r\",\"priority\":\"Warning\","
+                + "\"output\":\"o\"," + fields + "}");
+        assertEquals("r", a.rule());
+        assertEquals(List.of("a"), a.tags());
+    }
 }
