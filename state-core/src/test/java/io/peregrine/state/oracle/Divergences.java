@@ -24,6 +24,8 @@ final class Divergences {
 
     private static final Set<String> MMAP = Set.of("mmap", "mmap2", "munmap");
 
+    static final String MMAP_FD = "mmap's fd: none in sysdig 0.29.3, the mapped fd in current libsinsp";
+
     /** What an fd field shows on an exit event with no fd (libsinsp: fd -1, guessed kind, empty name). */
     private static final Map<String, String> NO_FD_ON_EXIT = Map.of("fd.num", "-1", "fd.typechar", "o",
             "fd.name", "", "fd.directory", "/");
@@ -50,7 +52,7 @@ final class Divergences {
             new Divergence("mmap's fd argument typed as an errno by sysdig 0.29.3", false,
                     "psp_run_as_user_0_container.scap", 2320, "evt.arg.fd",
                     (f, sv, mv, s, m) -> f.equals("evt.arg.fd") && MMAP.contains(s.get("evt.type")) && sv.startsWith("E")),
-            new Divergence("mmap's fd: none in sysdig 0.29.3, the mapped fd in current libsinsp", false,
+            new Divergence(MMAP_FD, false,
                     "cat_write.scap", 190, "fd.num",
                     (f, sv, mv, s, m) -> f.startsWith("fd.") && sv.equals("<NA>")
                             && (s.get("evt.type").equals("mmap") || s.get("evt.type").equals("mmap2"))),

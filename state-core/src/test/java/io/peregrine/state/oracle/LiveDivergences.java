@@ -21,8 +21,16 @@ final class LiveDivergences {
     private LiveDivergences() {
     }
 
+    static final String NEWER_PARAM = "parameter newer than sysdig 0.29.3's table: it has no such argument";
+
+    /**
+     * Divergences that are not comparisons: sysdig 0.29.3's event table has no such parameter, or
+     * no fd use for the call, so it cannot show the value at all.
+     */
+    static final List<String> INEXPRESSIBLE = List.of(NEWER_PARAM, Divergences.MMAP_FD);
+
     static final List<Divergences.Divergence> ALL = List.of(
-            new Divergences.Divergence("parameter newer than sysdig 0.29.3's table: it has no such argument", false,
+            new Divergences.Divergence(NEWER_PARAM, false,
                     null, 0, null,
                     (f, sv, mv, s, m) -> f.startsWith("evt.arg.") && sv.equals("<NA>")
                             && newerParam(s, f.substring("evt.arg.".length()))),
