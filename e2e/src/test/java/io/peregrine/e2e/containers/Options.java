@@ -57,10 +57,13 @@ public final class Options {
         return this;
     }
 
-    /** Capabilities added to the runtime's default set, named as in a pod spec (SYS_ADMIN, ...). */
+    /**
+     * Capabilities added to the runtime's default set, named as in a pod spec and as the kubelet
+     * sends them (SYS_ADMIN, ...): containerd puts the CAP_ in front itself.
+     */
     public Options addCapabilities(String... caps) {
         for (String c : caps) {
-            addCapabilities.add(c.startsWith("CAP_") ? c : "CAP_" + c);
+            addCapabilities.add(c.startsWith("CAP_") ? c.substring(4) : c);
         }
         return this;
     }

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * this host ({@link TestImages}) and imported with ctr; containers run from the overlayfs
  * snapshotter, so an image's files are a lower layer and whatever a container writes is the upper
  * one, as on a production node. Pods get their network from {@code cni-dummy.sh}: a namespace of
- * their own with a dummy interface (nothing leaves the machine); host-network pods share the host's.
+ * their own with an interface that leads nowhere (nothing leaves the machine); host-network pods share the host's.
  * The test plays the kubelet: pod sandbox and containers over CRI, with the kubelet's labels.
  */
 public final class TestContainerd implements AutoCloseable {
@@ -215,18 +215,6 @@ public final class TestContainerd implements AutoCloseable {
             }
         }
         return new ExecResult(code, out, err);
-    }
-
-    /** The host pid of the container's first process (from runc's state, through ctr). */
-    public long pid(Container c) throws Exception {
-        String out = run("ctr", "--address", socket.toString(), "-n", "k8s.io", "tasks", "ls");
-        for (String line : out.split("\n")) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length >= 2 && f[0].equals(c.id())) {
-                return Long.parseLong(f[1]);
-            }
-        }
-        throw new IllegalStateException("no task for " + c.id() + ":\n" + out);
     }
 
     private static String firstString(byte[] response) {
