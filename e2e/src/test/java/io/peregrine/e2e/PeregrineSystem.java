@@ -35,6 +35,12 @@ final class PeregrineSystem implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     PeregrineSystem(String run, Path dir, Path apps, Path logs) throws Exception {
+        this(run, dir, apps, logs, Map.of());
+    }
+
+    /** {@code extraEnv}: more environment for some services (e.g. state-svc's CRI socket), by service. */
+    PeregrineSystem(String run, Path dir, Path apps, Path logs, Map<String, Map<String, String>> extraEnv)
+            throws Exception {
         this.run = run;
         this.node = "e2e-" + run;
         this.dir = dir;
@@ -67,6 +73,7 @@ final class PeregrineSystem implements AutoCloseable {
                 default -> {
                 }
             }
+            e.putAll(extraEnv.getOrDefault(s, Map.of()));
             Path jar = apps.resolve(s).resolve("target/quarkus-app/quarkus-run.jar");
             services.put(s, new ServiceProcess(s, jar, port, e, logs.resolve(s + ".log")));
         }
