@@ -2198,6 +2198,36 @@ int BPF_PROG(sched_exec, struct task_struct *p, pid_t old_pid, struct linux_binp
 	return exec_record(p, at, 0, BPF_CORE_READ(bprm, filename), NULL);
 }
 
+/* Who the kernel hands the exiting task's children to (kernel/exit.c, find_new_reaper): the nearest
+ * ancestor in the same pid namespace that made itself a child subreaper (a container runtime's
+ * shim), else the namespace's init. 0 when there are no children, or when other threads of the
+ * group live on (the children stay in the group; state picks its thread). Without this, a
+ * container process whose runc parent exits would look like a child of the host's pid 1. */
+static __always_inline __s64 new_reaper(struct task_struct *p)
+{
+	struct signal_struct *sig = BPF_CORE_READ(p, signal);
+	if (BPF_CORE_READ(sig, live.counter) != 0)
+		return 0;
+	if ((void *)BPF_CORE_READ(p, children.next) == (void *)&p->children)
+		return 0;
+	unsigned int lvl = ns_level(p);
+	if (BPF_CORE_READ_BITFIELD_PROBED(sig, has_child_subreaper)) {
+		struct task_struct *a = BPF_CORE_READ(p, real_parent);
+		for (int i = 0; i < 16; i++) {
+			if (!a || BPF_CORE_READ(a, pid) == 0 || ns_level(a) != lvl)
+				break;
+			struct signal_struct *as = BPF_CORE_READ(a, signal);
+			if (BPF_CORE_READ_BITFIELD_PROBED(as, is_child_subreaper) && BPF_CORE_READ(as, live.counter) > 0)
+				return BPF_CORE_READ(a, tgid);
+			a = BPF_CORE_READ(a, real_parent);
+		}
+	}
+	struct pid *pid = BPF_CORE_READ(p, thread_pid);
+	struct pid_namespace *ns = BPF_CORE_READ(pid, numbers[lvl & 31].ns);
+	struct task_struct *init = BPF_CORE_READ(ns, child_reaper);
+	return init ? BPF_CORE_READ(init, tgid) : 0;
+}
+
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(sched_exit, struct task_struct *p)
 {
@@ -2217,7 +2247,7 @@ int BPF_PROG(sched_exit, struct task_struct *p)
 	put_s64(&r, (code >> 8) & 0xff); /* ret: exit status */
 	put_u8(&r, code & 0x7f);        /* sig: terminating signal */
 	put_u8(&r, (code & 0x80) ? 1 : 0);
-	put_s64(&r, 0);                 /* reaper_tid: resolved by state */
+	put_s64(&r, new_reaper(p));     /* reaper_tid */
 	rec_submit(&r);
 	return 0;
 }
