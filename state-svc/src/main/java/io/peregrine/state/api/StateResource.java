@@ -24,9 +24,11 @@ public class StateResource {
     public Map<String, Object> status() {
         FrameApplier a = ingest.applier();
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("node", ingest.node());
         m.put("running", ingest.running());
         m.put("frames", a.frames());
         m.put("malformedFrames", a.malformed());
+        m.put("refusedFrames", a.refused());
         m.put("events", a.events());
         m.put("lostEvents", a.lostEvents());
         m.put("sequenceGaps", a.sequenceGaps());

@@ -30,9 +30,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The NATS shell around {@link FrameApplier}: subscribes to raw frames (one dispatcher, so a node's
- * frames are applied in order on one thread), publishes projected frames on
- * {@code peregrine.events.<node>}, and follows the interest in the KV bucket.
+ * The NATS shell around {@link FrameApplier}: subscribes to this node's raw frames,
+ * {@code peregrine.raw.<node>} (one dispatcher, so frames are applied in order on one thread),
+ * publishes projected frames on {@code peregrine.events.<node>}, and follows the interest in the KV
+ * bucket. One state-svc per node: each projects its own node only, and refuses frames that name
+ * another node whatever subject they came on.
  */
 @ApplicationScoped
 public class StateIngest {
@@ -40,8 +42,9 @@ public class StateIngest {
 
     private final NatsClient nats;
     private final MeterRegistry metrics;
+    private final String node;
     private final String subject;
-    private final FrameApplier applier = new FrameApplier();
+    private final FrameApplier applier;
     /** Events in projected frames NATS refused; per node, those not yet reported downstream. */
     private final LongAdder projectedLost = new LongAdder();
     private final Map<String, Long> unreported = new HashMap<>();
@@ -52,9 +55,13 @@ public class StateIngest {
     public StateIngest(NatsClient nats, MeterRegistry metrics, StateConfig config) {
         this.nats = nats;
         this.metrics = metrics;
-        this.subject = config.state().subject();
+        this.node = LocalNode.resolve(config.state().node());
+        this.subject = Subjects.raw(node);
+        // This node only; the limit is moot then, so the smallest one.
+        this.applier = new FrameApplier(node, 1);
         metrics.gauge("peregrine_state_frames", applier, FrameApplier::frames);
         metrics.gauge("peregrine_state_frames_malformed", applier, FrameApplier::malformed);
+        metrics.gauge("peregrine_state_frames_refused", applier, FrameApplier::refused);
         metrics.gauge("peregrine_state_events_lost", applier, FrameApplier::lostEvents);
         metrics.gauge("peregrine_state_sequence_gaps", applier, FrameApplier::sequenceGaps);
         metrics.gauge("peregrine_state_events", applier, FrameApplier::events);
@@ -69,12 +76,13 @@ public class StateIngest {
                 r = applier.apply(msg.getData());
             }
             if (r.malformed()) {
-                LOG.warnf("skipped a malformed frame on %s: %s", msg.getSubject(), r.error());
+                LOG.warnf("skipped a frame on %s: %s", msg.getSubject(), r.error());
                 return;
             }
             publish(c, r.node(), r.projected());
         });
         dispatcher.subscribe(subject);
+        LOG.infof("node %s: following %s", node, subject);
         watchInterest(c);
         running = true;
     }
@@ -150,6 +158,16 @@ public class StateIngest {
 
     public boolean running() {
         return running;
+    }
+
+    /** This node's name. */
+    public String node() {
+        return node;
+    }
+
+    /** The one raw subject followed. */
+    public String subject() {
+        return subject;
     }
 
     public FrameApplier applier() {

@@ -95,7 +95,7 @@ class StateIngestTest {
         kv.put(Subjects.INTEREST_KEY, Interest.of(false, Map.of("openat", Set.of("fd.name", "proc.name", "proc.aname[1]"))).encode());
         awaitInterest("openat");
 
-        String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
+        String node = ingest.node();
         Subscription sub = c.subscribe(Subjects.events(node));
         c.flush(Duration.ofSeconds(5));
 
