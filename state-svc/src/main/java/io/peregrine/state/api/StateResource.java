@@ -1,7 +1,9 @@
 package io.peregrine.state.api;
 
+import io.peregrine.kit.auth.Roles;
 import io.peregrine.state.frames.FrameApplier;
 import io.peregrine.state.service.StateIngest;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +14,7 @@ import java.util.Map;
 
 /** Status of the state service: per-node table sizes, evictions, loss and malformed frames. */
 @Path("/api/v1/state")
+@RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.ADMIN})
 public class StateResource {
     private final StateIngest ingest;
 

@@ -3,6 +3,7 @@ package io.peregrine.state.service;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
+import io.peregrine.kit.auth.HostileTokens;
 import io.peregrine.kit.nats.NatsClient;
 import io.peregrine.protocol.Subjects;
 import io.peregrine.protocol.event.EventRecordBuilder;
@@ -96,7 +97,7 @@ class OwnNodeOnlyTest {
         assertNotNull(ingest.applier().node("node-a"));
         // Only C's forged frame was delivered and refused: B's never reached this service.
         assertEquals(refusedBefore + 1, ingest.applier().refused());
-        given().when().get("/api/v1/state").then().statusCode(200)
+        given().auth().oauth2(HostileTokens.valid()).when().get("/api/v1/state").then().statusCode(200)
                 .body("node", equalTo("node-a"))
                 .body("nodes.size()", equalTo(1));
     }
