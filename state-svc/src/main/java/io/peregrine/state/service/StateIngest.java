@@ -14,6 +14,7 @@ import io.peregrine.protocol.frame.FrameKind;
 import io.peregrine.protocol.interest.Interest;
 import io.peregrine.protocol.interest.InterestFormatException;
 import io.peregrine.kit.nats.InterestBucket;
+import io.peregrine.kit.nats.JetStreamReadiness;
 import io.peregrine.kit.nats.NatsClient;
 import io.peregrine.protocol.projection.ProjectionEncoder;
 import io.peregrine.state.projection.Projector;
@@ -52,8 +53,12 @@ public class StateIngest {
     private volatile boolean running;
     private volatile String interestError;
 
-    public StateIngest(NatsClient nats, MeterRegistry metrics, StateConfig config) {
+    private final JetStreamReadiness readiness;
+
+    public StateIngest(NatsClient nats, MeterRegistry metrics, StateConfig config, JetStreamReadiness readiness) {
         this.nats = nats;
+        this.readiness = readiness;
+        readiness.need(Subjects.INTEREST_BUCKET);
         this.metrics = metrics;
         this.node = LocalNode.resolve(config.state().node());
         this.subject = Subjects.raw(node);
@@ -143,9 +148,21 @@ public class StateIngest {
                 public void endOfData() {
                 }
             });
+            readiness.present(Subjects.INTEREST_BUCKET);
         } catch (Exception ex) {
+            // Without the bucket nothing is projected: not ready (readiness logs why), and try again.
             interestError = "cannot watch the interest: " + ex.getMessage();
-            LOG.warn(interestError);
+            readiness.missing(Subjects.INTEREST_BUCKET, ex);
+            Thread.ofVirtual().name("interest-watch-retry").start(() -> {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException stopped) {
+                    return;
+                }
+                if (running) {
+                    watchInterest(c);
+                }
+            });
         }
     }
 
