@@ -65,7 +65,7 @@ final class PeregrineSystem implements AutoCloseable {
                     e.put("PEREGRINE_CAPTURE_NODE", node);
                     e.put("PEREGRINE_CAPTURE_RECORDINGS_DIR", dir.resolve("recordings").toString());
                 }
-                case "state-svc" -> e.put("PEREGRINE_STATE_SUBJECT", "peregrine.raw." + node);
+                case "state-svc" -> e.put("PEREGRINE_STATE_NODE", node);
                 case "notify-svc" -> {
                     e.put("PEREGRINE_NOTIFY_DURABLE", "e2e-" + run);
                     e.put("PEREGRINE_NOTIFY_TERMINAL_FILE", dir.resolve("terminal-alerts.log").toString());

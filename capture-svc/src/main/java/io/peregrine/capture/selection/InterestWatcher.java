@@ -15,6 +15,7 @@ import io.peregrine.kit.nats.NatsClient;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,11 @@ import java.util.concurrent.TimeUnit;
  * Follows the interest that rules-svc writes to the KV bucket and applies its event types to the
  * source's kernel-side selection. A malformed entry is logged and ignored: the previous selection
  * stays. Until an interest exists, the source keeps its default selection (everything it covers).
+ * An interest that names no event type (an empty ruleset, or a header-only entry anyone with write
+ * access to the bucket could put) would leave only the syscalls state needs: it is taken as no
+ * interest, and the default selection stays. The entry is read again every {@code recheckSeconds}
+ * and applied again, so a missed watch update or a selection changed behind the service's back
+ * does not last.
  */
 public final class InterestWatcher implements AutoCloseable {
 
@@ -35,14 +41,37 @@ public final class InterestWatcher implements AutoCloseable {
     private volatile NatsKeyValueWatchSubscription subscription;
     private volatile Interest current;
     private volatile long rejected;
+    private volatile long emptyIgnored;
+    private final long recheckSeconds;
 
     public InterestWatcher(NatsClient nats, CaptureSource source) {
+        this(nats, source, 30);
+    }
+
+    /** @param recheckSeconds period of re-reading the entry; 0 turns it off */
+    public InterestWatcher(NatsClient nats, CaptureSource source, long recheckSeconds) {
         this.nats = nats;
         this.source = source;
+        this.recheckSeconds = recheckSeconds;
     }
 
     public void start() {
         retry.execute(this::watch);
+        if (recheckSeconds > 0) {
+            retry.scheduleWithFixedDelay(this::recheck, recheckSeconds, recheckSeconds, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Reads the entry now and applies it again; public for tests. */
+    public void recheck() {
+        try {
+            KeyValueEntry e = bucket().get(Subjects.INTEREST_KEY);
+            if (e != null && e.getOperation() == KeyValueOperation.PUT && e.getValue() != null) {
+                apply(e.getValue());
+            }
+        } catch (Exception ex) {
+            LOG.debugf("Interest not re-read: %s", ex.getMessage());
+        }
     }
 
     private void watch() {
@@ -75,9 +104,21 @@ public final class InterestWatcher implements AutoCloseable {
     public void apply(byte[] value) {
         try {
             Interest in = Interest.decode(value);
+            boolean changed = current == null || !java.util.Arrays.equals(current.encode(), in.encode());
+            if (in.eventTypes().isEmpty() && !in.allTypes()) {
+                source.select(Set.of(), true);
+                current = in;
+                if (changed) {
+                    emptyIgnored++;
+                    LOG.warn("The interest names no event type: the default selection stays");
+                }
+                return;
+            }
             source.select(in.eventTypes(), in.allTypes());
             current = in;
-            LOG.infof("Interest applied: %d event types%s", in.eventTypes().size(), in.allTypes() ? " (all types)" : "");
+            if (changed) {
+                LOG.infof("Interest applied: %d event types%s", in.eventTypes().size(), in.allTypes() ? " (all types)" : "");
+            }
         } catch (InterestFormatException e) {
             rejected++;
             LOG.warnf("Ignoring the interest entry, the previous selection stays: %s", e.getMessage());
@@ -93,6 +134,11 @@ public final class InterestWatcher implements AutoCloseable {
 
     public long rejected() {
         return rejected;
+    }
+
+    /** Interests that named no event type and were not applied. */
+    public long emptyIgnored() {
+        return emptyIgnored;
     }
 
     @Override

@@ -30,6 +30,13 @@ public interface CaptureConfig {
     @WithDefault("256")
     int queueFrames();
 
+    /**
+     * How often the interest entry is read again and re-applied, in seconds (0: only on change), so
+     * that a missed update or a changed kernel selection does not last.
+     */
+    @WithDefault("30")
+    long interestRecheckSeconds();
+
     /** The node name; defaults to NODE_NAME (Kubernetes downward API), then the host name. */
     Optional<String> node();
 

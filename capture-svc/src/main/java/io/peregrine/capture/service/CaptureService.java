@@ -83,7 +83,7 @@ public class CaptureService {
             pipeline.publisher().latency(nanos -> publishLatency.record(nanos, TimeUnit.NANOSECONDS));
             pipeline.start();
             startError = null;
-            watcher = new InterestWatcher(nats, src);
+            watcher = new InterestWatcher(nats, src, config.interestRecheckSeconds());
             watcher.start();
             LOG.infof("Capturing from %s, publishing to %s", src.description(), Subjects.raw(node));
         } catch (Exception e) {

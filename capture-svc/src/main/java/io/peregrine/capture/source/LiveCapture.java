@@ -50,6 +50,10 @@ final class LiveCapture implements CaptureSource {
                 .withSnaplen(snaplen)));
         LOG.infof("Excluded from capture: %s, pids %s with their descendants, cgroups %s",
                 ex.self() ? "this process" : "not this process", ex.pids(), ex.cgroups());
+        if (c.live.procSkipped() > 0) {
+            LOG.warnf("Start-up /proc scan: %d processes skipped, their files could not be parsed; "
+                    + "their state comes from their next events", c.live.procSkipped());
+        }
         return c;
     }
 

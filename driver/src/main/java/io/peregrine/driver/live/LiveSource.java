@@ -29,6 +29,8 @@ public final class LiveSource implements EventSource {
     private final BpfRing ring;
     private final SeedRecords seeds;
     private long seedsDelivered;
+    /** Processes the start-up /proc scan skipped because their files could not be parsed. */
+    private int procSkipped;
 
     private LiveSource(Probe probe, BpfRing ring, SeedRecords seeds) {
         this.probe = probe;
@@ -56,10 +58,15 @@ public final class LiveSource implements EventSource {
             }
             ring = BpfRing.map(probe.ringFd(), probe.ringSize());
             SeedRecords seeds = new SeedRecords();
+            int skipped = 0;
             if (options.seed()) {
-                new ProcScanner(options.hostRoot().resolve("proc"), options.hostRoot().resolve("etc")).scan(seeds);
+                ProcScanner scanner = new ProcScanner(options.hostRoot().resolve("proc"), options.hostRoot().resolve("etc"));
+                scanner.scan(seeds);
+                skipped = scanner.skipped();
             }
-            return new LiveSource(probe, ring, seeds);
+            LiveSource source = new LiveSource(probe, ring, seeds);
+            source.procSkipped = skipped;
+            return source;
         } catch (IOException | RuntimeException e) {
             if (ring != null) {
                 ring.close();
@@ -181,7 +188,18 @@ public final class LiveSource implements EventSource {
 
     @Override
     public long eventsSkipped() {
-        return ring.discarded();
+        // Each resynchronisation counts once: how many events its bytes held is unknown.
+        return ring.discarded() + ring.malformed() + ring.corrupt();
+    }
+
+    /** Processes the start-up /proc scan left out because their files could not be parsed. */
+    public int procSkipped() {
+        return procSkipped;
+    }
+
+    /** Times the ring reader met a record length it could not trust and resynchronised. */
+    public long ringCorrupt() {
+        return ring.corrupt();
     }
 
     @Override

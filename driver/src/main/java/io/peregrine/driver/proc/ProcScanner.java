@@ -19,7 +19,9 @@ import java.util.Map;
  * Scans /proc for the state that exists before capture starts and emits it as seed events (see
  * docs/event-format.md): one seed_thread per thread, one seed_fd per fd of each process, one
  * seed_user / seed_group per entry of the host's passwd and group files. Processes that exit
- * during the scan are skipped: their procexit follows in the live stream anyway.
+ * during the scan are skipped: their procexit follows in the live stream anyway. A process whose
+ * files cannot be parsed (a kernel we do not know, or a /proc that is not the kernel's) is skipped
+ * and counted in {@link #skipped()}; the scan goes on with the next one.
  */
 public final class ProcScanner {
     /** Bound of the args and env parameters, as in the probe. */
@@ -39,6 +41,7 @@ public final class ProcScanner {
     private long bootTimeNs;
     private List<String> controllers = List.of();
     private SocketTable sockets;
+    private int skipped;
 
     public ProcScanner(Path proc, Path etc) {
         this.proc = proc;
@@ -48,6 +51,7 @@ public final class ProcScanner {
     /** Emits every seed event into {@code out}; returns how many. */
     public int scan(SeedRecords out) throws IOException {
         int before = out.count();
+        skipped = 0;
         java.time.Instant now = java.time.Instant.now();
         ts = now.getEpochSecond() * 1_000_000_000L + now.getNano();
         bootTimeNs = bootTime();
@@ -61,15 +65,30 @@ public final class ProcScanner {
                 if (!isNumber(name)) {
                     continue;
                 }
-                long pid = Long.parseLong(name);
+                long pid;
                 try {
-                    process(pid, out);
+                    pid = Long.parseLong(name);
+                } catch (NumberFormatException tooLong) {
+                    skipped++;
+                    continue;
+                }
+                try {
+                    if (!process(pid, out)) {
+                        skipped++;
+                    }
                 } catch (IOException e) {
                     // the process exited while being read
+                } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                    skipped++;
                 }
             }
         }
         return out.count() - before;
+    }
+
+    /** Processes the last scan skipped because a file of theirs could not be parsed. */
+    public int skipped() {
+        return skipped;
     }
 
     /**
@@ -100,10 +119,40 @@ public final class ProcScanner {
     private long bootTime() throws IOException {
         for (String l : Files.readAllLines(proc.resolve("stat"))) {
             if (l.startsWith("btime ")) {
-                return Long.parseLong(l.substring(6).trim()) * 1_000_000_000L;
+                try {
+                    return Math.multiplyExact(Long.parseLong(l.substring(6).trim()), 1_000_000_000L);
+                } catch (ArithmeticException | NumberFormatException e) {
+                    return 0; // start times then count from the epoch, as when btime is absent
+                }
             }
         }
         return 0;
+    }
+
+    /** Fields 4 to 22 of proc_pid_stat(5) in use here, in the order of {@link #statFields}. */
+    static final int PPID = 0, PGRP = 1, SID = 2, TTY = 3, MINFLT = 4, MAJFLT = 5, START = 6;
+
+    /**
+     * The numbers read from a thread's stat line, or null when it cannot be parsed. The command
+     * name (field 2) is in parentheses and may itself hold parentheses, spaces and newlines: the
+     * fields start after the last ')'.
+     */
+    static long[] statFields(String stat) {
+        int close = stat.lastIndexOf(')');
+        if (close < 0 || close + 2 > stat.length()) {
+            return null;
+        }
+        String[] f = stat.substring(close + 2).trim().split(" ");
+        // f[0] is field 3 (state); field 22 (starttime) is f[19]
+        if (f.length < 20) {
+            return null;
+        }
+        try {
+            return new long[]{Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
+                    Long.parseLong(f[7]), Long.parseLong(f[9]), Long.parseLong(f[19])};
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private List<String> cgroupControllers() {
@@ -115,7 +164,8 @@ public final class ProcScanner {
         }
     }
 
-    private void process(long pid, SeedRecords out) throws IOException {
+    /** Emits one process's seeds; false when a thread of it was left out because it could not be parsed. */
+    private boolean process(long pid, SeedRecords out) throws IOException {
         Path pdir = proc.resolve(Long.toString(pid));
         byte[] cmdline = readBytes(pdir.resolve("cmdline"), MAX_ARGS + 4096);
         byte[] environ = readBytesQuiet(pdir.resolve("environ"), MAX_ENV);
@@ -155,32 +205,47 @@ public final class ProcScanner {
             }
         }
         tids.sort(null);
+        boolean whole = true;
         for (long tid : tids) {
             Path tdir = pdir.resolve("task").resolve(Long.toString(tid));
             String stat;
             Map<String, String> status;
             String comm;
             try {
-                stat = Files.readString(tdir.resolve("stat"));
+                // Bytes, not strict UTF-8: a command name may be any bytes, and a decoding error
+                // would pass for an exited thread.
+                stat = text(tdir.resolve("stat"));
                 status = status(tdir.resolve("status"));
-                comm = Files.readString(tdir.resolve("comm")).strip();
+                comm = text(tdir.resolve("comm")).strip();
             } catch (IOException e) {
                 continue; // the thread exited
             }
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // f[0] is field 3 (state) of proc_pid_stat(5)
-            long ppid = Long.parseLong(f[1]);
-            long pgrp = Long.parseLong(f[2]);
-            long sid = Long.parseLong(f[3]);
-            long ttyNr = Long.parseLong(f[4]);
-            long minflt = Long.parseLong(f[7]);
-            long majflt = Long.parseLong(f[9]);
-            long startTicks = Long.parseLong(f[19]);
-            long[] uid = ids(status.get("Uid"));
-            long[] gid = ids(status.get("Gid"));
-            long[] nsPid = ids(status.get("NSpid"));
-            long[] nsTgid = ids(status.get("NStgid"));
-            long[] nsPgid = ids(status.get("NSpgid"));
+            long[] st = statFields(stat);
+            long[] uid, gid, nsPid, nsTgid, nsPgid;
+            long vmSize, vmRss, vmSwap, capInh, capPrm, capEff;
+            try {
+                uid = ids(status.get("Uid"));
+                gid = ids(status.get("Gid"));
+                nsPid = ids(status.get("NSpid"));
+                nsTgid = ids(status.get("NStgid"));
+                nsPgid = ids(status.get("NSpgid"));
+                vmSize = kb(status.get("VmSize"));
+                vmRss = kb(status.get("VmRSS"));
+                vmSwap = kb(status.get("VmSwap"));
+                capInh = hex(status.get("CapInh"));
+                capPrm = hex(status.get("CapPrm"));
+                capEff = hex(status.get("CapEff"));
+            } catch (NumberFormatException e) {
+                st = null;
+                uid = gid = nsPid = nsTgid = nsPgid = null;
+                vmSize = vmRss = vmSwap = capInh = capPrm = capEff = 0;
+            }
+            if (st == null) {
+                whole = false; // parsed before anything is written, so no half record
+                continue;
+            }
+            long ppid = st[PPID], pgrp = st[PGRP], sid = st[SID], ttyNr = st[TTY];
+            long minflt = st[MINFLT], majflt = st[MAJFLT], startTicks = st[START];
 
             b.begin(ts, tid, EventCodes.PEREGRINE_SEED_THREAD_E, SEED_THREAD_PARAMS);
             b.addI64(tid).addI64(pid).addI64(ppid).addI64(sid);
@@ -199,19 +264,20 @@ public final class ProcScanner {
             b.addU32(ttyNr);
             b.addI64(nsPid.length > 0 ? nsPid[nsPid.length - 1] : tid);
             b.addI64(nsTgid.length > 0 ? nsTgid[nsTgid.length - 1] : pid);
-            b.addU32(kb(status.get("VmSize"))).addU32(kb(status.get("VmRSS"))).addU32(kb(status.get("VmSwap")));
+            b.addU32(vmSize).addU32(vmRss).addU32(vmSwap);
             b.addI64(majflt).addI64(minflt);
             b.addBytes(cgroups);
             b.addString(root);
             b.addI64(bootTimeNs + startTicks * (1_000_000_000L / TICKS_PER_SECOND));
             b.addI64(0); // pidns_init_start_ts: not available from /proc
-            b.addI64(hex(status.get("CapInh"))).addI64(hex(status.get("CapPrm"))).addI64(hex(status.get("CapEff")));
+            b.addI64(capInh).addI64(capPrm).addI64(capEff);
             b.addU32(exeFlags);
             b.addI64(exeIno).addI64(exeCtime).addI64(exeMtime);
             b.finish();
             out.add(b);
         }
         fds(pid, pdir, out);
+        return whole;
     }
 
     private void fds(long pid, Path pdir, SeedRecords out) {
@@ -383,7 +449,11 @@ public final class ProcScanner {
         for (String l : linesQuiet(pdir.resolve("limits"))) {
             if (l.startsWith("Max open files")) {
                 String[] f = l.substring(14).trim().split("\\s+");
-                return f[0].equals("unlimited") ? -1 : Long.parseLong(f[0]);
+                try {
+                    return f[0].equals("unlimited") ? -1 : Long.parseLong(f[0]);
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
             }
         }
         return 0;
@@ -391,7 +461,7 @@ public final class ProcScanner {
 
     private static Map<String, String> status(Path p) throws IOException {
         Map<String, String> m = new HashMap<>();
-        for (String l : Files.readAllLines(p)) {
+        for (String l : text(p).split("\n")) {
             int c = l.indexOf(':');
             if (c > 0) {
                 m.put(l.substring(0, c), l.substring(c + 1).trim());
@@ -435,6 +505,10 @@ public final class ProcScanner {
             }
         }
         return -1;
+    }
+
+    private static String text(Path p) throws IOException {
+        return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
     }
 
     private static byte[] readBytes(Path p, int max) throws IOException {

@@ -19,6 +19,12 @@ import java.lang.invoke.VarHandle;
  * with release after writing the record), and the consumer position is written with release after
  * the records before it have been read. No wake-up is awaited: callers poll.
  *
+ * Lengths are checked, not trusted: a ring record longer than the ring, or reaching past the
+ * producer position, leaves no trustworthy position after it, so the reader gives up everything
+ * produced so far and starts again at the producer position (counted in {@link #corrupt()} and
+ * {@link #corruptBytes()}). An event whose own length does not fit its ring record is skipped and
+ * counted in {@link #malformed()}.
+ *
  * Single consumer: one thread reads a ring.
  */
 public final class BpfRing implements AutoCloseable {
@@ -43,6 +49,9 @@ public final class BpfRing implements AutoCloseable {
     private long consumerPos;
     private long delivered;
     private long discarded;
+    private long malformed;
+    private long corrupt;
+    private long corruptBytes;
     private final boolean mapped;
     private boolean closed;
 
@@ -108,14 +117,29 @@ public final class BpfRing implements AutoCloseable {
             if ((hdr & BUSY_BIT) != 0) {
                 break;
             }
-            int len = hdr & ~(BUSY_BIT | DISCARD_BIT);
-            if ((hdr & DISCARD_BIT) == 0) {
-                consumer.accept(record.wrap(data, at + HEADER));
-                n++;
-            } else {
-                discarded++;
+            long len = hdr & ~(BUSY_BIT | DISCARD_BIT);
+            long span = (len + HEADER + 7) & ~7L;
+            if (len > size - HEADER || span > prod - cons) {
+                corrupt++;
+                corruptBytes += prod - cons;
+                cons = prod;
+                break;
             }
-            cons += (len + HEADER + 7) & ~7L;
+            if ((hdr & DISCARD_BIT) != 0) {
+                discarded++;
+            } else if (len < EventRecord.HEADER_SIZE) {
+                malformed++;
+            } else {
+                record.wrap(data, at + HEADER);
+                long eventLen = Integer.toUnsignedLong(record.len());
+                if (eventLen < EventRecord.HEADER_SIZE || eventLen > len) {
+                    malformed++;
+                } else {
+                    consumer.accept(record);
+                    n++;
+                }
+            }
+            cons += span;
         }
         if (cons != consumerPos) {
             consumerPos = cons;
@@ -132,6 +156,21 @@ public final class BpfRing implements AutoCloseable {
     /** Records the probe reserved and then discarded. */
     public long discarded() {
         return discarded;
+    }
+
+    /** Events skipped because their own length does not fit the ring record that holds them. */
+    public long malformed() {
+        return malformed;
+    }
+
+    /** Times a ring record's length could not be right, and the reader resynchronised. */
+    public long corrupt() {
+        return corrupt;
+    }
+
+    /** Bytes given up when resynchronising. */
+    public long corruptBytes() {
+        return corruptBytes;
     }
 
     public long size() {

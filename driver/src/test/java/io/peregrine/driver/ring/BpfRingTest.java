@@ -147,4 +147,50 @@ class BpfRingTest {
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L), tids);
         assertEquals(5, ring.delivered());
     }
+
+    /** A committed ring header with any length, as a hostile or corrupted ring could hold. */
+    long writeHeaderOnly(int hdr, long advance) {
+        long at = producerPos & (SIZE - 1);
+        putData(at, hdr);
+        putData(at + 4, 0);
+        long start = producerPos;
+        producerPos += advance;
+        prod.set(ValueLayout.JAVA_LONG, 0, producerPos);
+        return start;
+    }
+
+    @Test
+    void aRecordLongerThanTheRingResynchronisesAtTheProducer() {
+        write(1, 10, 0);
+        writeHeaderOnly(0x3fff_fff0, 64); // length beyond the 4 KiB ring
+        assertEquals(List.of(1L), drain());
+        assertEquals(1, ring.corrupt());
+        assertEquals(64, ring.corruptBytes());
+        assertEquals(producerPos, consumerPos(), "the reader starts again where the kernel writes");
+        write(2, 10, 0);
+        assertEquals(List.of(2L), drain(), "records after the resynchronisation are read");
+    }
+
+    @Test
+    void aRecordReachingPastTheProducerResynchronises() {
+        writeHeaderOnly(200, 64); // claims 200 bytes, only 64 produced
+        assertEquals(List.of(), drain());
+        assertEquals(1, ring.corrupt());
+        assertEquals(producerPos, consumerPos());
+        write(3, 10, 0);
+        assertEquals(List.of(3L), drain());
+    }
+
+    @Test
+    void anEventLongerThanItsRingRecordIsSkippedAndCounted() {
+        long at = write(1, 10, 0);
+        // The event's own length field (16 bytes into the event, after the 8-byte ring header) lies.
+        putData((at & (SIZE - 1)) + 8 + 16, 1 << 20);
+        writeHeaderOnly(16, 24); // a ring record too short for an event header
+        write(2, 10, 0);
+        assertEquals(List.of(2L), drain());
+        assertEquals(2, ring.malformed());
+        assertEquals(0, ring.corrupt());
+        assertEquals(producerPos, consumerPos());
+    }
 }

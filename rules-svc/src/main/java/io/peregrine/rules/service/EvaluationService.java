@@ -3,6 +3,7 @@ package io.peregrine.rules.service;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.peregrine.protocol.alert.Priority;
+import io.peregrine.kit.nats.JetStreamReadiness;
 import io.peregrine.kit.nats.NatsClient;
 import io.peregrine.rules.runtime.alerts.AlertPublisher;
 import io.peregrine.rules.runtime.alerts.RuleThrottle;
@@ -31,11 +32,14 @@ public class EvaluationService {
     private final boolean firstOnly;
     private final long streamBytes;
     private final Priority lossPriority;
+    private final JetStreamReadiness readiness;
     private EventStreamConsumer consumer;
     private Evaluator evaluator;
 
-    public EvaluationService(NatsClient nats, ActiveRuleset active, MeterRegistry registry, RulesConfig config) {
+    public EvaluationService(NatsClient nats, ActiveRuleset active, MeterRegistry registry, RulesConfig config,
+                             JetStreamReadiness readiness) {
         this.nats = nats;
+        this.readiness = readiness;
         this.active = active;
         this.registry = registry;
         this.enabled = config.evaluate();
@@ -50,10 +54,20 @@ public class EvaluationService {
         if (!enabled) {
             return;
         }
-        AlertPublisher publisher = new AlertPublisher(nats);
+        AlertPublisher publisher = new AlertPublisher(nats, readiness);
         evaluator = new Evaluator(() -> active.current().compiled(), publisher::publish, new LossAlerts(lossPriority),
                 new RuleThrottle(throttleRate, throttleBurst), firstOnly);
-        consumer = new EventStreamConsumer(nats, evaluator, streamBytes).start();
+        consumer = new EventStreamConsumer(nats, evaluator, streamBytes, readiness).start();
+        // The alerts stream is made now, not at the first alert: readiness tells a refusal at once.
+        Thread.ofVirtual().name("rules-alerts-stream").start(() -> {
+            while (!publisher.ensureStream()) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
         FunctionCounter.builder("peregrine_rules_events_evaluated", evaluator, Evaluator::events)
                 .description("Projected events evaluated").register(registry);
         FunctionCounter.builder("peregrine_rules_matches", evaluator, Evaluator::matches)

@@ -33,8 +33,11 @@ public final class InterestBucket {
                         .maxHistoryPerKey(5)
                         .replicas(replicas)
                         .build());
-            } catch (JetStreamApiException raced) {
-                // another service created it first
+            } catch (JetStreamApiException refused) {
+                // Another service may have created it first; if not, NATS's reason is the answer.
+                if (!kvm.getBucketNames().contains(Subjects.INTEREST_BUCKET)) {
+                    throw refused;
+                }
             }
         }
         return c.keyValue(Subjects.INTEREST_BUCKET);

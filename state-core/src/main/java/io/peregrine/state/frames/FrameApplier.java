@@ -60,7 +60,17 @@ public final class FrameApplier {
         }
     }
 
+    /**
+     * Nodes whose state an applier that follows any node keeps at most: node names come from the
+     * frames, and each node holds thread and fd tables, so a forged name must not add one without
+     * bound. Frames of a further node are refused and counted.
+     */
+    public static final int DEFAULT_NODE_LIMIT = 64;
+
     private final Map<String, Node> nodes = new HashMap<>();
+    /** The one node whose frames are applied, or null for any node (up to {@link #nodeLimit}). */
+    private final String onlyNode;
+    private final int nodeLimit;
     private final FrameView view = new FrameView();
     private final ProjectionEncoder enc = new ProjectionEncoder(1 << 16, MAX_PROJECTED_FRAME);
     private volatile Interest interest = Interest.NONE;
@@ -73,9 +83,28 @@ public final class FrameApplier {
     private long sequenceGaps;
     private long restarts;
     private long events;
+    private long refused;
     private long resyncs;
     private long resyncRemoved;
     private long resyncFdsRemoved;
+
+    /** Applies frames of any node, keeping at most {@link #DEFAULT_NODE_LIMIT} of them. */
+    public FrameApplier() {
+        this(null, DEFAULT_NODE_LIMIT);
+    }
+
+    /**
+     * @param onlyNode  the node whose frames are applied; frames naming another are refused (a
+     *                  frame's node is whatever its sender wrote). Null: any node.
+     * @param nodeLimit nodes kept at most
+     */
+    public FrameApplier(String onlyNode, int nodeLimit) {
+        if (nodeLimit < 1) {
+            throw new IllegalArgumentException("node limit " + nodeLimit);
+        }
+        this.onlyNode = onlyNode;
+        this.nodeLimit = nodeLimit;
+    }
 
     /** A new interest: applied to every node's projection from the next event on. */
     public void interest(Interest i) {
@@ -116,12 +145,25 @@ public final class FrameApplier {
             malformed++;
             return new Result(null, List.of(), 0, true, "frame of kind " + view.kind() + " on the raw subject");
         }
-        frames++;
         String name = view.node();
+        if (onlyNode != null && !onlyNode.equals(name)) {
+            refused++;
+            return new Result(null, List.of(), 0, true, "frame of node '" + clip(name) + "', this is node '" + onlyNode + "'");
+        }
         Node node;
         synchronized (nodes) {
-            node = nodes.computeIfAbsent(name, k -> new Node(k, interest, pods, cri));
+            node = nodes.get(name);
+            if (node == null) {
+                if (nodes.size() >= nodeLimit) {
+                    refused++;
+                    return new Result(null, List.of(), 0, true,
+                            "frame of node '" + clip(name) + "' refused: " + nodeLimit + " nodes are kept at most");
+                }
+                node = new Node(name, interest, pods, cri);
+                nodes.put(name, node);
+            }
         }
+        frames++;
         UUID boot = view.bootId();
         long seq = view.sequence();
         enc.clear();
@@ -254,6 +296,16 @@ public final class FrameApplier {
             Node n = nodes.get(name);
             return n == null ? null : n.state;
         }
+    }
+
+    /** A node name from a frame, shortened for a log line. */
+    private static String clip(String s) {
+        return s.length() <= 64 ? s : s.substring(0, 64) + "...";
+    }
+
+    /** Frames refused for naming another node than this applier's, or a node beyond the limit. */
+    public long refused() {
+        return refused;
     }
 
     public long resyncs() {

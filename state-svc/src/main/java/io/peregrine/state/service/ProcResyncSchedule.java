@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,24 +37,11 @@ public class ProcResyncSchedule {
         this.ingest = ingest;
         this.intervalSeconds = resync.intervalSeconds();
         this.graceNs = TimeUnit.SECONDS.toNanos(resync.graceSeconds());
-        this.node = resync.node().filter(s -> !s.isBlank()).orElseGet(ProcResyncSchedule::localNode);
+        this.node = ingest.node();
         this.proc = new ProcResync(Path.of(resync.proc()));
         metrics.gauge("peregrine_state_resyncs", ingest.applier(), FrameApplier::resyncs);
         metrics.gauge("peregrine_state_resync_threads_removed", ingest.applier(), FrameApplier::resyncRemoved);
         metrics.gauge("peregrine_state_resync_fds_removed", ingest.applier(), FrameApplier::resyncFdsRemoved);
-    }
-
-    /** As capture-svc names its node: NODE_NAME (downward API), else the host name. */
-    static String localNode() {
-        String env = System.getenv("NODE_NAME");
-        if (env != null && !env.isBlank()) {
-            return env.trim();
-        }
-        try {
-            return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
-        } catch (Exception e) {
-            return "localhost";
-        }
     }
 
     void start(@Observes StartupEvent e) {

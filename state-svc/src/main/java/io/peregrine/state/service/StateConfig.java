@@ -20,9 +20,11 @@ public interface StateConfig {
 
     interface State {
 
-        /** The raw frames followed. */
-        @WithDefault("peregrine.raw.>")
-        String subject();
+        /**
+         * This node's name: only {@code peregrine.raw.<node>} is followed, and only frames that name
+         * this node are applied. Absent: NODE_NAME, else the host name, as capture-svc.
+         */
+        Optional<String> node();
 
         Cri cri();
 
@@ -86,9 +88,6 @@ public interface StateConfig {
 
         @WithDefault("10")
         long graceSeconds();
-
-        /** This node's name; absent: NODE_NAME, else the host name. */
-        Optional<String> node();
 
         @WithDefault("/proc")
         String proc();

@@ -14,6 +14,7 @@ import io.peregrine.protocol.frame.FrameKind;
 import io.peregrine.protocol.interest.Interest;
 import io.peregrine.protocol.interest.InterestFormatException;
 import io.peregrine.kit.nats.InterestBucket;
+import io.peregrine.kit.nats.JetStreamReadiness;
 import io.peregrine.kit.nats.NatsClient;
 import io.peregrine.protocol.projection.ProjectionEncoder;
 import io.peregrine.state.projection.Projector;
@@ -30,9 +31,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The NATS shell around {@link FrameApplier}: subscribes to raw frames (one dispatcher, so a node's
- * frames are applied in order on one thread), publishes projected frames on
- * {@code peregrine.events.<node>}, and follows the interest in the KV bucket.
+ * The NATS shell around {@link FrameApplier}: subscribes to this node's raw frames,
+ * {@code peregrine.raw.<node>} (one dispatcher, so frames are applied in order on one thread),
+ * publishes projected frames on {@code peregrine.events.<node>}, and follows the interest in the KV
+ * bucket. One state-svc per node: each projects its own node only, and refuses frames that name
+ * another node whatever subject they came on.
  */
 @ApplicationScoped
 public class StateIngest {
@@ -40,8 +43,9 @@ public class StateIngest {
 
     private final NatsClient nats;
     private final MeterRegistry metrics;
+    private final String node;
     private final String subject;
-    private final FrameApplier applier = new FrameApplier();
+    private final FrameApplier applier;
     /** Events in projected frames NATS refused; per node, those not yet reported downstream. */
     private final LongAdder projectedLost = new LongAdder();
     private final Map<String, Long> unreported = new HashMap<>();
@@ -49,12 +53,20 @@ public class StateIngest {
     private volatile boolean running;
     private volatile String interestError;
 
-    public StateIngest(NatsClient nats, MeterRegistry metrics, StateConfig config) {
+    private final JetStreamReadiness readiness;
+
+    public StateIngest(NatsClient nats, MeterRegistry metrics, StateConfig config, JetStreamReadiness readiness) {
         this.nats = nats;
+        this.readiness = readiness;
+        readiness.need(Subjects.INTEREST_BUCKET);
         this.metrics = metrics;
-        this.subject = config.state().subject();
+        this.node = LocalNode.resolve(config.state().node());
+        this.subject = Subjects.raw(node);
+        // This node only; the limit is moot then, so the smallest one.
+        this.applier = new FrameApplier(node, 1);
         metrics.gauge("peregrine_state_frames", applier, FrameApplier::frames);
         metrics.gauge("peregrine_state_frames_malformed", applier, FrameApplier::malformed);
+        metrics.gauge("peregrine_state_frames_refused", applier, FrameApplier::refused);
         metrics.gauge("peregrine_state_events_lost", applier, FrameApplier::lostEvents);
         metrics.gauge("peregrine_state_sequence_gaps", applier, FrameApplier::sequenceGaps);
         metrics.gauge("peregrine_state_events", applier, FrameApplier::events);
@@ -69,12 +81,13 @@ public class StateIngest {
                 r = applier.apply(msg.getData());
             }
             if (r.malformed()) {
-                LOG.warnf("skipped a malformed frame on %s: %s", msg.getSubject(), r.error());
+                LOG.warnf("skipped a frame on %s: %s", msg.getSubject(), r.error());
                 return;
             }
             publish(c, r.node(), r.projected());
         });
         dispatcher.subscribe(subject);
+        LOG.infof("node %s: following %s", node, subject);
         watchInterest(c);
         running = true;
     }
@@ -135,9 +148,21 @@ public class StateIngest {
                 public void endOfData() {
                 }
             });
+            readiness.present(Subjects.INTEREST_BUCKET);
         } catch (Exception ex) {
+            // Without the bucket nothing is projected: not ready (readiness logs why), and try again.
             interestError = "cannot watch the interest: " + ex.getMessage();
-            LOG.warn(interestError);
+            readiness.missing(Subjects.INTEREST_BUCKET, ex);
+            Thread.ofVirtual().name("interest-watch-retry").start(() -> {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException stopped) {
+                    return;
+                }
+                if (running) {
+                    watchInterest(c);
+                }
+            });
         }
     }
 
@@ -150,6 +175,16 @@ public class StateIngest {
 
     public boolean running() {
         return running;
+    }
+
+    /** This node's name. */
+    public String node() {
+        return node;
+    }
+
+    /** The one raw subject followed. */
+    public String subject() {
+        return subject;
     }
 
     public FrameApplier applier() {

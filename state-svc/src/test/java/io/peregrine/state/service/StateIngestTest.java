@@ -13,6 +13,7 @@ import io.peregrine.protocol.frame.FrameEncoder;
 import io.peregrine.protocol.frame.FrameKind;
 import io.peregrine.protocol.frame.FrameView;
 import io.peregrine.protocol.interest.Interest;
+import io.peregrine.kit.auth.HostileTokens;
 import io.peregrine.kit.nats.NatsClient;
 import io.peregrine.protocol.projection.ProjectedEventView;
 import io.peregrine.protocol.projection.ProjectionFormat;
@@ -95,7 +96,7 @@ class StateIngestTest {
         kv.put(Subjects.INTEREST_KEY, Interest.of(false, Map.of("openat", Set.of("fd.name", "proc.name", "proc.aname[1]"))).encode());
         awaitInterest("openat");
 
-        String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
+        String node = ingest.node();
         Subscription sub = c.subscribe(Subjects.events(node));
         c.flush(Duration.ofSeconds(5));
 
@@ -152,7 +153,7 @@ class StateIngestTest {
         assertEquals(0, eos.count());
         assertTrue(records(m3.getData()).isEmpty());
 
-        given().when().get("/api/v1/state").then().statusCode(200)
+        given().auth().oauth2(HostileTokens.valid()).when().get("/api/v1/state").then().statusCode(200)
                 .body("nodes." + node + ".threads", org.hamcrest.Matchers.equalTo(2))
                 .body("sequenceGaps", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
     }

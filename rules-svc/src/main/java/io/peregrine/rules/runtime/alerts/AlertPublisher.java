@@ -8,6 +8,7 @@ import io.nats.client.impl.Headers;
 import io.peregrine.protocol.Subjects;
 import io.peregrine.protocol.alert.Alert;
 import io.peregrine.protocol.alert.AlertJson;
+import io.peregrine.kit.nats.JetStreamReadiness;
 import io.peregrine.kit.nats.JetStreams;
 import io.peregrine.kit.nats.NatsClient;
 
@@ -22,10 +23,34 @@ import java.util.concurrent.CompletableFuture;
 public final class AlertPublisher {
 
     private final NatsClient nats;
+    private final JetStreamReadiness readiness;
     private volatile boolean streamReady;
 
     public AlertPublisher(NatsClient nats) {
+        this(nats, new JetStreamReadiness());
+    }
+
+    /** @param readiness told whether the alerts stream could be created */
+    public AlertPublisher(NatsClient nats, JetStreamReadiness readiness) {
         this.nats = nats;
+        this.readiness = readiness;
+        readiness.need(Subjects.ALERTS_STREAM);
+    }
+
+    /** Creates the alerts stream when it is missing; false (and readiness told why) when NATS refuses. */
+    public boolean ensureStream() {
+        if (streamReady) {
+            return true;
+        }
+        try {
+            JetStreams.ensure(nats.connection().jetStreamManagement(), alertsStream(nats.replicas()));
+            streamReady = true;
+            readiness.present(Subjects.ALERTS_STREAM);
+            return true;
+        } catch (Exception e) {
+            readiness.missing(Subjects.ALERTS_STREAM, e);
+            return false;
+        }
     }
 
     /** The alerts stream as rules-svc creates it when missing (notify-svc does the same). */
@@ -36,14 +61,15 @@ public final class AlertPublisher {
                 .storageType(StorageType.File)
                 .maxAge(Duration.ofDays(7))
                 .duplicateWindow(Duration.ofMinutes(2))
+                .replicas(replicas)
                 .build();
     }
 
     public CompletableFuture<PublishAck> publish(Alert alert) {
         try {
-            if (!streamReady) {
-                JetStreams.ensure(nats.connection().jetStreamManagement(), alertsStream(nats.replicas()));
-                streamReady = true;
+            if (!streamReady && !ensureStream()) {
+                return CompletableFuture.failedFuture(new IllegalStateException(
+                        Subjects.ALERTS_STREAM + " is missing: " + readiness.problem(Subjects.ALERTS_STREAM)));
             }
             JetStream js = nats.connection().jetStream();
             Headers h = new Headers().put("Nats-Msg-Id", alert.uuid());

@@ -8,6 +8,7 @@ import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import io.peregrine.protocol.Subjects;
+import io.peregrine.kit.nats.JetStreamReadiness;
 import io.peregrine.kit.nats.JetStreams;
 import io.peregrine.kit.nats.NatsClient;
 import io.peregrine.kit.nats.PullConsumers;
@@ -32,6 +33,7 @@ public final class EventStreamConsumer implements AutoCloseable {
     private final NatsClient nats;
     private final FrameHandler handler;
     private final long maxBytes;
+    private final JetStreamReadiness readiness;
     private final Thread thread;
     private volatile boolean running = true;
     private final LongAdder frames = new LongAdder();
@@ -41,9 +43,16 @@ public final class EventStreamConsumer implements AutoCloseable {
     private final Set<Message> inFlight = ConcurrentHashMap.newKeySet();
 
     public EventStreamConsumer(NatsClient nats, FrameHandler handler, long maxBytes) {
+        this(nats, handler, maxBytes, new JetStreamReadiness());
+    }
+
+    /** @param readiness told whether the events stream could be created */
+    public EventStreamConsumer(NatsClient nats, FrameHandler handler, long maxBytes, JetStreamReadiness readiness) {
         this.nats = nats;
         this.handler = handler;
         this.maxBytes = maxBytes;
+        this.readiness = readiness;
+        readiness.need(Subjects.EVENTS_STREAM);
         this.thread = Thread.ofPlatform().name("rules-events").daemon().unstarted(this::run);
     }
 
@@ -100,7 +109,14 @@ public final class EventStreamConsumer implements AutoCloseable {
 
     private IterableConsumer subscribe() throws Exception {
         var c = nats.connection();
-        JetStreams.ensure(c.jetStreamManagement(), eventsStream(maxBytes, nats.replicas()));
+        try {
+            JetStreams.ensure(c.jetStreamManagement(), eventsStream(maxBytes, nats.replicas()));
+            readiness.present(Subjects.EVENTS_STREAM);
+        } catch (io.nats.client.JetStreamApiException refused) {
+            // e.g. a server whose max_memory_store is below the stream's max_bytes: not ready, and why
+            readiness.missing(Subjects.EVENTS_STREAM, refused);
+            throw refused;
+        }
         ConsumerConfiguration cc = ConsumerConfiguration.builder()
                 .durable(Subjects.EVENTS_CONSUMER)
                 .ackPolicy(AckPolicy.Explicit)
