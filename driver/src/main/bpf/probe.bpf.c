@@ -2198,15 +2198,18 @@ int BPF_PROG(sched_exec, struct task_struct *p, pid_t old_pid, struct linux_binp
 	return exec_record(p, at, 0, BPF_CORE_READ(bprm, filename), NULL);
 }
 
+#define SIGNAL_GROUP_EXIT 0x00000004
+
 /* Who the kernel hands the exiting task's children to (kernel/exit.c, find_new_reaper): the nearest
  * ancestor in the same pid namespace that made itself a child subreaper (a container runtime's
- * shim), else the namespace's init. 0 when there are no children, or when other threads of the
- * group live on (the children stay in the group; state picks its thread). Without this, a
- * container process whose runc parent exits would look like a child of the host's pid 1. */
+ * shim), else the namespace's init. 0 when there are no children, or when only this thread ends
+ * and the group lives on (the children stay in the group; state picks its thread). In an
+ * exit_group every thread is exiting, so the kernel passes the children on at once. Without
+ * this, a container process whose runc parent exits would look like a child of the host's pid 1. */
 static __always_inline __s64 new_reaper(struct task_struct *p)
 {
 	struct signal_struct *sig = BPF_CORE_READ(p, signal);
-	if (BPF_CORE_READ(sig, live.counter) != 0)
+	if (BPF_CORE_READ(sig, live.counter) != 0 && !(BPF_CORE_READ(sig, flags) & SIGNAL_GROUP_EXIT))
 		return 0;
 	if ((void *)BPF_CORE_READ(p, children.next) == (void *)&p->children)
 		return 0;

@@ -27,14 +27,27 @@ class ReaperTest {
             if sys.argv[1] == "subreaper":
                 assert ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0) == 0  # PR_SET_CHILD_SUBREAPER
             r, w = os.pipe()
+            def c_side():
+                os.close(w)
+                os.read(r, 1)  # B has exited and been waited for
+                print("c", os.getpid(), "ppid", os.getppid(), flush=True)
+                os._exit(0)
             b = os.fork()
             if b == 0:
-                c = os.fork()
-                if c == 0:
-                    os.close(w)
-                    os.read(r, 1)  # B has exited and been waited for
-                    print("c", os.getpid(), "ppid", os.getppid(), flush=True)
-                    os._exit(0)
+                if sys.argv[2] == "thread":
+                    # C forked by a second thread of B, which is still running when B's exit_group ends it
+                    import threading
+                    forked = threading.Event()
+                    def fork_in_thread():
+                        if os.fork() == 0:
+                            c_side()
+                        print("t", threading.get_native_id(), flush=True)
+                        forked.set()
+                        threading.Event().wait()
+                    threading.Thread(target=fork_in_thread, daemon=True).start()
+                    forked.wait()
+                elif os.fork() == 0:
+                    c_side()
                 print("b", os.getpid(), flush=True)
                 os._exit(0)
             os.waitpid(b, 0)
@@ -50,23 +63,32 @@ class ReaperTest {
 
     @Test
     void orphansGoToTheNearestSubreaper() throws Exception {
-        Map<String, Long> pids = run("subreaper");
+        Map<String, Long> pids = run("subreaper", "main");
+        assertEquals(pids.get("a"), pids.get("ppid"), "the kernel gave C to A, the subreaper: " + pids);
+        assertEquals(pids.get("ppid"), pids.get("reaper"), "procexit of B names C's new parent: " + pids);
+    }
+
+    /** The parent thread is not the main one, and the whole group ends at once (exit_group). */
+    @Test
+    void orphansOfAnotherThreadGoToTheSubreaperWhenTheGroupExits() throws Exception {
+        Map<String, Long> pids = run("subreaper", "thread");
         assertEquals(pids.get("a"), pids.get("ppid"), "the kernel gave C to A, the subreaper: " + pids);
         assertEquals(pids.get("ppid"), pids.get("reaper"), "procexit of B names C's new parent: " + pids);
     }
 
     @Test
     void withoutSubreaperOrphansGoToTheNamespaceInit() throws Exception {
-        Map<String, Long> pids = run("plain");
+        Map<String, Long> pids = run("plain", "main");
         assertTrue(pids.get("ppid") != pids.get("a").longValue(), "A is no subreaper: " + pids);
         assertEquals(pids.get("ppid"), pids.get("reaper"), "procexit of B names C's new parent: " + pids);
     }
 
-    private static Map<String, Long> run(String mode) throws Exception {
+    private static Map<String, Long> run(String mode, String forker) throws Exception {
         Map<Long, Long> reaperOf = new HashMap<>();
         Map<String, Long> pids = new HashMap<>();
         try (LiveSource src = LiveSource.open(LiveOptions.defaults().withSeed(false).withRingBytes(16 << 20))) {
-            Process p = new ProcessBuilder(LiveCaptureTest.PYTHON, "-c", SCRIPT, mode).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(LiveCaptureTest.PYTHON, "-c", SCRIPT, mode, forker).redirectErrorStream(true)
+                    .start();
             List<String> out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
             assertEquals(0, p.waitFor(), "script failed: " + out);
             for (String line : out) {
@@ -76,20 +98,21 @@ class ReaperTest {
                     pids.put(w[2], Long.parseLong(w[3]));
                 }
             }
-            long b = pids.get("b");
+            // the thread that forked C is the one whose exit hands C on
+            long forkerTid = pids.getOrDefault("t", pids.get("b"));
             long deadline = System.nanoTime() + 30_000_000_000L; // a hang bound, not a speed check
-            while (!reaperOf.containsKey(b)) {
+            while (!reaperOf.containsKey(forkerTid)) {
                 src.poll((EventRecord r) -> {
-                    if (r.type() == EventCodes.PPME_PROCEXIT_1_E && r.tid() == b) {
+                    if (r.type() == EventCodes.PPME_PROCEXIT_1_E && r.tid() == forkerTid) {
                         reaperOf.put(r.tid(), new CapturedEvent(r).num("reaper_tid"));
                     }
                 }, 4096);
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("B's procexit never arrived: " + pids);
+                    throw new AssertionError("the procexit of C's parent thread never arrived: " + pids);
                 }
             }
+            pids.put("reaper", reaperOf.get(forkerTid));
         }
-        pids.put("reaper", reaperOf.get(pids.get("b")));
         return pids;
     }
 }

@@ -274,7 +274,8 @@ final class ProcessLifecycle {
             long reaper = param(e, code, REAPER, 0);
             ThreadInfo main = tables.mainOf(t);
             if (reaper <= 0) {
-                reaper = main != t && !main.dead ? main.tid : 1;
+                // the group lives on: its children stay in it, with the main thread or another live one
+                reaper = main != t && !main.dead ? main.tid : liveThreadOf(t);
             }
             final long from = t.tid;
             final long to = reaper;
@@ -291,6 +292,17 @@ final class ProcessLifecycle {
             }
             t.children = 0;
         }
+    }
+
+    /** Another live thread of t's process, else 1 (nothing known: the host's init). */
+    private long liveThreadOf(ThreadInfo t) {
+        long[] found = {1};
+        threads.forEach(o -> {
+            if (o.pid == t.pid && o.tid != t.tid && !o.dead && found[0] == 1) {
+                found[0] = o.tid;
+            }
+        });
+        return found[0];
     }
 
     /** Removes the thread that exited with the previous event. */
