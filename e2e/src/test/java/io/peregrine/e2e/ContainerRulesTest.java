@@ -61,6 +61,7 @@ class ContainerRulesTest {
     static final String PROBE_RULE = "Launch Suspicious Network Tool in Container";
     static final String PRIVILEGED_RULE = "Launch Privileged Container";
     static final String SENSITIVE_MOUNT_RULE = "Launch Sensitive Mount Container";
+    static final String OWN_SENSITIVE_MOUNT_RULE = "Container started with a sensitive host mount";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -201,6 +202,9 @@ class ContainerRulesTest {
         own.append("- list: peregrine_e2e_allowed_images\n  items: [docker.io/peregrine/debian]\n\n");
         own.append("- macro: allowed_containers\n  condition: (container.image.repository in (peregrine_e2e_allowed_images))\n");
         List<Map<String, String>> files = new ArrayList<>();
+        Path repo = Path.of(System.getProperty("peregrine.repo", ".."));
+        files.add(Map.of("name", "peregrine_rules.yaml", "content",
+                Files.readString(repo.resolve("rules-svc/src/main/resources/rules/peregrine_rules.yaml"))));
         for (String f : UPSTREAM) {
             files.add(Map.of("name", f, "content", Files.readString(shared.resolve("falco-rules").resolve(f))));
         }
@@ -317,6 +321,14 @@ class ContainerRulesTest {
         c.add(Case.gap("Detect outbound connections to common miner pool ports", "tools",
                 "fd.sip.name is not computed (the pool lists are domain names)",
                 py(connectOut.formatted("198.51.100.8", 3333)).toArray(String[]::new)));
+        // Peregrine's own container rules (its default file, loaded beside upstream's), on the same actions.
+        c.add(Case.fires("Interactive shell in a container", "shell"));
+        c.add(Case.fires("Privileged container started", "priv"));
+        c.add(Case.fires(OWN_SENSITIVE_MOUNT_RULE, "mounts"));
+        c.add(Case.fires("Program not in the image run in a container", "tools"));
+        c.add(Case.fires("Packet socket in a container", "tools"));
+        c.add(Case.fires("Kubernetes API server contacted from a container", "tools"));
+        c.add(Case.fires("Cloud metadata service contacted from a container", "tools"));
         return c;
     }
 
@@ -353,6 +365,13 @@ class ContainerRulesTest {
                 }
             }
             performed.put(k, Instant.now());
+        }
+
+        // Peregrine's own sensitive-mount rule asks whether the mount exists: silent for a container without one.
+        if (awaitAlert("Container Run as Root User", containers.get("tools"), null) == null) {
+            failures.add("Container Run as Root User: no alert for the tools container");
+        } else if (find(OWN_SENSITIVE_MOUNT_RULE, containers.get("tools"), false, null) != null) {
+            failures.add(OWN_SENSITIVE_MOUNT_RULE + " fired for the tools container, which mounts nothing of the host");
         }
 
         List<String> table = new ArrayList<>();

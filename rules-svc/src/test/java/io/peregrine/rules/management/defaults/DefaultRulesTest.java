@@ -52,7 +52,7 @@ class DefaultRulesTest {
 
     @Test
     void everyRuleIsEnabledAndTagged() {
-        assertEquals(19, rules.rules().size());
+        assertEquals(26, rules.rules().size());
         for (CompiledRule r : rules.rules()) {
             assertTrue(r.tags().stream().anyMatch(t -> t.matches("T\\d{4}(\\.\\d{3})?")), r.name() + " has an ATT&CK id");
         }
@@ -97,6 +97,42 @@ class DefaultRulesTest {
         assertEquals(List.of(), fire("execve", "container.id", "host", "proc.name", "nsenter"));
         assertEquals(List.of("Container runtime socket opened in container"),
                 fire("connect", "container.id", "3ad7b26ded6d", "fd.name", "/var/run/docker.sock"));
+    }
+
+    @Test
+    void containerThreats() {
+        String c = "3ad7b26ded6d";
+        assertEquals(List.of("Interactive shell in a container"), fire("execve", "evt.dir", "<", "container.id", c,
+                "proc.name", "bash", "proc.tty", 34816, "proc.pname", "containerd-shim"));
+        assertEquals(List.of(), fire("execve", "evt.dir", "<", "container.id", c, "proc.name", "bash", "proc.tty", 0,
+                "proc.pname", "containerd-shim"));
+        assertEquals(List.of(), fire("execve", "evt.dir", "<", "container.id", c, "proc.name", "bash", "proc.tty", 34816,
+                "proc.pname", "python3"));
+        assertEquals(List.of("Privileged container started"), fire("execve", "evt.dir", "<", "evt.rawres", 0,
+                "container.id", c, "proc.vpid", 1, "container.privileged", true, "proc.name", "sleep"));
+        assertEquals(List.of(), fire("execve", "evt.dir", "<", "evt.rawres", 0, "container.id", c, "proc.vpid", 7,
+                "container.privileged", true, "proc.name", "sleep"));
+        assertEquals(List.of(), fire("execve", "evt.dir", "<", "evt.rawres", 0, "container.id", c, "proc.vpid", 1,
+                "container.privileged", false, "proc.name", "sleep"));
+        assertEquals(List.of("Container started with a sensitive host mount"), fire("execve", "evt.dir", "<",
+                "evt.rawres", 0, "container.id", c, "proc.vpid", 1, "container.mount.dest[/etc]", "/host/etc",
+                "proc.name", "sleep"));
+        assertEquals(List.of(), fire("execve", "evt.dir", "<", "evt.rawres", 0, "container.id", c, "proc.vpid", 1,
+                "proc.name", "sleep"), "no such mount: the value is missing, and exists is false");
+        assertEquals(List.of("Program not in the image run in a container"), fire("execve", "evt.dir", "<",
+                "container.id", c, "proc.is_exe_upper_layer", true, "proc.name", "x"));
+        assertEquals(List.of(), fire("execve", "evt.dir", "<", "container.id", "host", "proc.is_exe_upper_layer", true,
+                "proc.name", "x"));
+        assertEquals(List.of("Packet socket in a container"), fire("socket", "evt.dir", "<", "container.id", c,
+                "evt.arg.domain", "AF_PACKET", "evt.rawres", 3));
+        assertEquals(List.of(), fire("socket", "evt.dir", "<", "container.id", c, "evt.arg.domain", "AF_INET",
+                "evt.rawres", 3));
+        assertEquals(List.of("Kubernetes API server contacted from a container"), fire("connect", "evt.dir", "<",
+                "container.id", c, "fd.sip", "10.96.0.1", "proc.name", "curl"));
+        assertEquals(List.of("Cloud metadata service contacted from a container"), fire("connect", "evt.dir", "<",
+                "container.id", c, "fd.sip", "169.254.169.254", "proc.name", "curl"));
+        assertEquals(List.of(), fire("connect", "evt.dir", "<", "container.id", "host", "fd.sip", "169.254.169.254",
+                "proc.name", "curl"));
     }
 
     @Test
