@@ -277,6 +277,14 @@ final class EvtFields {
             }
             return;
         }
+        if ((pi.type() == ParamType.FSPATH || pi.type() == ParamType.FSRELPATH) && i < c.type.nparams()) {
+            // a relative path is shown joined to its directory (libsinsp's resolved argument)
+            byte[] resolved = paths.resolvedArg(c, i, pi.type() == ParamType.FSRELPATH);
+            if (resolved != null) {
+                out.bytes(resolved);
+                return;
+            }
+        }
         text.setLength(0);
         formatter.param(e, i, text);
         // evt.arg shows the resolved form of numeric arguments (the fd's name, flag names, errno).

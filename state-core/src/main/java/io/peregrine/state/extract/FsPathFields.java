@@ -81,6 +81,38 @@ final class FsPathFields {
         out.bytes(resolver.resolve(c.thread, dirfd, p));
     }
 
+    /**
+     * A relative path argument joined to the directory it is relative to, as libsinsp shows
+     * {@code evt.arg}: the cwd for a path, the directory fd named beside it for a path relative to
+     * one. Null when the argument is empty, absolute or there is no thread.
+     */
+    byte[] resolvedArg(EventContext c, int pi, boolean relativeToFd) {
+        EventRecord e = c.evt;
+        int len = e.stringLen(pi);
+        if (c.thread == null || len == 0 || e.segment().get(ValueLayout.JAVA_BYTE, e.paramOffset(pi)) == '/') {
+            return null;
+        }
+        byte[] p = new byte[len];
+        MemorySegment.copy(e.segment(), ValueLayout.JAVA_BYTE, e.paramOffset(pi), p, 0, len);
+        if (len == 4 && p[0] == '<' && p[1] == 'N' && p[2] == 'A' && p[3] == '>') {
+            return null;
+        }
+        long dirfd = -100;
+        if (relativeToFd) {
+            String name = c.type.param(pi).name();
+            int di = c.type.paramIndex(switch (name) {
+                case "oldpath" -> "olddirfd";
+                case "newpath" -> "newdirfd";
+                case "linkpath" -> "linkdirfd";
+                default -> "dirfd";
+            });
+            if (di >= 0 && di < e.nparams() && e.paramLen(di) > 0 && c.type.param(di).type() == ParamType.FD) {
+                dirfd = e.number(di);
+            }
+        }
+        return resolver.resolve(c.thread, dirfd, p);
+    }
+
     private static int singlePathParam(EventType et) {
         int pi = -1;
         for (String n : SINGLE_PATH_PARAMS) {

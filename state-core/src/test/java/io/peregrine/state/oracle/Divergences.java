@@ -56,9 +56,6 @@ final class Divergences {
                     "cat_write.scap", 190, "fd.num",
                     (f, sv, mv, s, m) -> f.startsWith("fd.") && sv.equals("<NA>")
                             && (s.get("evt.type").equals("mmap") || s.get("evt.type").equals("mmap2"))),
-            new Divergence("relative path argument shown as passed", false,
-                    "psp_run_as_user_0_container.scap", 2735, "evt.arg.name",
-                    (f, sv, mv, s, m) -> f.equals("evt.arg.name") && mv.equals(".")),
             new Divergence("system call of unknown ID: sysdig 0.29.3 prints <unknown>, current libsinsp its native number's name", false,
                     "cat_write.scap", 200, "evt.type",
                     (f, sv, mv, s, m) -> f.equals("evt.type") && sv.equals("<unknown>")

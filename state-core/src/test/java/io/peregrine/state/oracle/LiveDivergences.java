@@ -46,10 +46,6 @@ final class LiveDivergences {
                     + " exit), sysdig 0.29.3 shows the path as passed to execve", false, null, 0, null,
                     (f, sv, mv, s, m) -> f.equals("proc.exepath") && !sv.equals(mv) && sv.startsWith("/")
                             && realPath(sv).equals(mv)),
-            new Divergences.Divergence("relative path argument shown as passed; sysdig (and current libsinsp)"
-                    + " join it to the cwd", true, null, 0, null,
-                    (f, sv, mv, s, m) -> f.equals("evt.arg.name") && !mv.isEmpty() && !mv.startsWith("/")
-                            && sv.endsWith("/" + mv.replaceFirst("^\\./", ""))),
             new Divergences.Divergence("both ends on this machine: libsinsp takes the client's end as local, Peregrine"
                     + " the fd's own end", true, null, 0, null,
                     (f, sv, mv, s, m) -> (f.equals("fd.lport") || f.equals("fd.rport")) && m != null
