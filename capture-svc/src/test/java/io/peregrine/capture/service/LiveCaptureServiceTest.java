@@ -49,6 +49,10 @@ class LiveCaptureServiceTest {
     void aChildsFileActionsArriveOnTheSubject() throws Exception {
         Subscription sub = subscribe();
         capture.start("live", 0);
+        // The bucket is shared with the run's other tests, which may have left a narrower interest.
+        putInterest(Interest.of(false, Map.of("openat", Set.of("fd.name"), "rename", Set.of("fd.name"),
+                "renameat", Set.of("fd.name"), "renameat2", Set.of("fd.name"), "unlinkat", Set.of("fd.name"))));
+        awaitSelection(true);
         String marker = "/tmp/peregrine-live-" + UUID.randomUUID();
         run("echo hi > " + marker + " && mv " + marker + " " + marker + ".moved && rm " + marker + ".moved");
 
