@@ -1,8 +1,6 @@
 package io.peregrine.notify.delivery;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Where alerts come from and how they are taken.
@@ -22,8 +20,6 @@ public record ConsumerSettings(String stream, String filterSubject, String durab
 
     public static final int DEFAULT_MAX_DELIVER = 8;
     public static final int DEFAULT_MAX_ALERT_BYTES = 1 << 20;
-    /** Longest wait between two redeliveries of one alert. */
-    public static final Duration MAX_REDELIVERY_WAIT = Duration.ofMinutes(5);
 
     public ConsumerSettings {
         if (maxDeliver < 2) {
@@ -38,21 +34,5 @@ public record ConsumerSettings(String stream, String filterSubject, String durab
                             Duration ackWait, int maxInFlight, int batch) {
         this(stream, filterSubject, durable, deadLetterSubject, ackWait, maxInFlight, batch, DEFAULT_MAX_DELIVER,
                 DEFAULT_MAX_ALERT_BYTES);
-    }
-
-    /**
-     * Waits before each redelivery: the ack wait, then doubling up to {@link #MAX_REDELIVERY_WAIT}.
-     * One entry fewer than {@link #maxDeliver}, as JetStream requires; the first equals the ack wait
-     * because JetStream takes it as the ack wait of the first delivery.
-     */
-    public List<Duration> redeliveryBackoff() {
-        List<Duration> b = new ArrayList<>();
-        Duration cap = ackWait.compareTo(MAX_REDELIVERY_WAIT) > 0 ? ackWait : MAX_REDELIVERY_WAIT;
-        Duration d = ackWait;
-        for (int i = 0; i < maxDeliver - 1; i++) {
-            b.add(d);
-            d = d.multipliedBy(2).compareTo(cap) > 0 ? cap : d.multipliedBy(2);
-        }
-        return b;
     }
 }

@@ -42,9 +42,9 @@ public final class StreamSetup {
                 .deliverPolicy(DeliverPolicy.All)
                 .ackWait(s.ackWait())
                 // Bounded: an alert that keeps failing (a replica dying on it each time) stops
-                // coming back instead of circling forever; each redelivery waits longer.
+                // coming back instead of circling forever. No growing back-off: an alert handed
+                // back by a stopping replica must come back within the ack wait, not minutes later.
                 .maxDeliver(s.maxDeliver())
-                .backoff(s.redeliveryBackoff().toArray(Duration[]::new))
                 .maxAckPending(Math.max(1000, s.maxInFlight() * 4L))
                 .build());
     }
