@@ -930,7 +930,18 @@ static __always_inline void put_socktuple_peer(struct rec *r, struct sock *sk, v
 			char *path = ua->name[0].sun_path;
 			char first = 0;
 			bpf_probe_read_kernel(&first, 1, path);
-			n = bpf_probe_read_kernel_str(d + 17, 108, first ? path : path + 1);
+			if (first) {
+				n = bpf_probe_read_kernel_str(d + 17, 108, path);
+			} else {
+				/* an abstract name is not NUL-terminated: the address's length bounds it
+				 * (after sun_family and the leading NUL), or the bytes after it would leak */
+				__u32 len = (__u32)BPF_CORE_READ(ua, len) - 3;
+				if (len > 0 && len <= 107) {
+					bpf_probe_read_kernel(d + 17, len & 127, path + 1);
+					d[17 + (len & 127)] = 0;
+					n = len + 1;
+				}
+			}
 		}
 		if (n <= 0) {
 			d[17] = 0;
