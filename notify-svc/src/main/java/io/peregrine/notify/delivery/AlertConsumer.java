@@ -105,6 +105,9 @@ public final class AlertConsumer implements AutoCloseable {
                         throw e;
                     }
                     if (m == null || !running) {
+                        if (m != null && !aborted) {
+                            m.nak(); // taken while stopping: hand it back now, not after the ack wait
+                        }
                         slots.release();
                         continue;
                     }
