@@ -2,7 +2,7 @@ package io.peregrine.notify.delivery;
 
 import io.nats.client.Connection;
 import io.nats.client.ConsumerContext;
-import io.nats.client.IterableConsumer;
+import io.nats.client.FetchConsumer;
 import io.nats.client.JetStream;
 import io.nats.client.Message;
 import io.nats.client.PublishOptions;
@@ -93,40 +93,11 @@ public final class AlertConsumer implements AutoCloseable {
     private void run() {
         Duration wait = Duration.ofMillis(500);
         while (running) {
-            try (IterableConsumer it = open()) {
+            try {
+                ConsumerContext cc = open();
                 wait = Duration.ofMillis(500);
                 while (running) {
-                    slots.acquire();
-                    Message m;
-                    try {
-                        m = it.nextMessage(Duration.ofMillis(500));
-                    } catch (RuntimeException | io.nats.client.JetStreamStatusCheckedException e) {
-                        slots.release();
-                        throw e;
-                    }
-                    if (m == null || !running) {
-                        if (m != null && !aborted) {
-                            m.nak(); // taken while stopping: hand it back now, not after the ack wait
-                        }
-                        slots.release();
-                        continue;
-                    }
-                    inFlight.add(m);
-                    Thread.startVirtualThread(() -> {
-                        try {
-                            handle(m);
-                        } finally {
-                            inFlight.remove(m);
-                            slots.release();
-                        }
-                    });
-                }
-                if (aborted) {
-                    it.stop();
-                } else {
-                    // Alerts already pulled, or still on their way, go back at once, not after the
-                    // ack wait: another replica (or this one, restarted) delivers them in seconds.
-                    PullConsumers.stopAndHandBack(it);
+                    take(cc);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -146,11 +117,58 @@ public final class AlertConsumer implements AutoCloseable {
         }
     }
 
-    private IterableConsumer open() throws Exception {
+    /**
+     * Fetches as many alerts as there are free delivery slots and delivers each as it arrives, or
+     * hands them back when this consumer stops. Never more than it can deliver at once: an alert
+     * left waiting in a fetch's queue is dropped by the client when the fetch's heartbeat alarm
+     * goes off a few seconds after the fetch expired, and comes back only after the ack wait.
+     */
+    private void take(ConsumerContext cc) throws Exception {
+        slots.acquire();
+        int held = 1 + slots.drainPermits();
+        int want = Math.min(held, settings.batch());
+        slots.release(held - want);
+        int unused = want;
+        try {
+            if (!running) {
+                return;
+            }
+            try (FetchConsumer fetch = PullConsumers.fetch(cc, want)) {
+                while (unused > 0) {
+                    Message m = fetch.nextMessage();
+                    if (m == null) {
+                        return; // this fetch is over
+                    }
+                    unused--;
+                    if (!running) {
+                        slots.release();
+                        if (!aborted) {
+                            // Taken while stopping, with whatever else this fetch brings: back at once,
+                            // not after the ack wait; another replica (or this one, restarted) delivers them.
+                            PullConsumers.handBack(fetch, List.of(m));
+                        }
+                        return;
+                    }
+                    inFlight.add(m);
+                    Thread.startVirtualThread(() -> {
+                        try {
+                            handle(m);
+                        } finally {
+                            inFlight.remove(m);
+                            slots.release();
+                        }
+                    });
+                }
+            }
+        } finally {
+            slots.release(unused);
+        }
+    }
+
+    private ConsumerContext open() throws Exception {
         beforeBind.run();
         StreamSetup.ensureConsumer(nats.jetStreamManagement(), settings);
-        ConsumerContext cc = nats.getStreamContext(settings.stream()).getConsumerContext(settings.durable());
-        return cc.iterate(PullConsumers.options(settings.batch()));
+        return nats.getStreamContext(settings.stream()).getConsumerContext(settings.durable());
     }
 
     void handle(Message m) {

@@ -353,6 +353,69 @@ class DeliveryTest {
     }
 
     @Test
+    void aBacklogFarLargerThanTheDeliverySlotsIsDeliveredWithoutWaitingForTheAckWait() throws Exception {
+        // One slot and a slow receiver: 30 alerts take about 9 s, longer than a fetch and its heartbeat
+        // alarm. Alerts left waiting in a fetch would be dropped by the client and come back only after
+        // the ack wait, which is longer than the wait below.
+        Receiver hook = receiver().delay(300);
+        OutputSpec spec = OutputSpec.builder("hook", "webhook").url(hook.url()).build();
+        ConsumerSettings s = new ConsumerSettings(js.stream, js.prefix + ".>", "notify", js.deadSubject,
+                Duration.ofSeconds(120), 1, 64, ConsumerSettings.DEFAULT_MAX_DELIVER, ConsumerSettings.DEFAULT_MAX_ALERT_BYTES);
+        js.consumer(s, outputs(FAST, spec), metrics);
+        List<Alert> sent = publish(30, Priority.WARNING);
+
+        await("every alert delivered, well within the ack wait",
+                () -> uuids(hook.accepted()).containsAll(sent.stream().map(Alert::uuid).toList()));
+        assertEquals(30, hook.accepted().size(), "each once");
+    }
+
+    @Test
+    void aConsumerStoppedWhileAlertsArriveHandsThemBackAndItsSuccessorDeliversEachWithinTheAckWait() throws Exception {
+        Receiver hook = receiver().delay(200);
+        OutputSpec spec = OutputSpec.builder("hook", "webhook").url(hook.url()).build();
+        // An ack wait longer than the wait below: only a hand-back can bring an alert to the successor in time.
+        Duration ackWait = Duration.ofSeconds(120);
+        ConsumerSettings s = new ConsumerSettings(js.stream, js.prefix + ".>", "notify", js.deadSubject, ackWait, 8, 64,
+                ConsumerSettings.DEFAULT_MAX_DELIVER, ConsumerSettings.DEFAULT_MAX_ALERT_BYTES);
+        AlertConsumer first = new AlertConsumer(js.nats, s, outputs(FAST, spec), metrics, a -> { }, js.timer);
+        first.start();
+        List<Alert> sent = new java.util.concurrent.CopyOnWriteArrayList<>(publish(10, Priority.WARNING));
+        await("first delivery", () -> !hook.accepted().isEmpty());
+        // Alerts keep arriving while the consumer stops, so they land in its still-open fetch.
+        java.util.concurrent.atomic.AtomicBoolean publishing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread publisher = Thread.ofPlatform().start(() -> {
+            while (publishing.get()) {
+                try {
+                    sent.addAll(publish(1, Priority.WARNING));
+                    Thread.sleep(20);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        Thread.sleep(500);
+        int beforeStop = sent.size();
+        first.stop(Duration.ofSeconds(5));
+        publishing.set(false);
+        publisher.join();
+        assertTrue(sent.size() > beforeStop, "alerts published while stopping: " + (sent.size() - beforeStop));
+
+        js.consumer(s, outputs(FAST, spec), metrics);
+        Set<String> expected = sent.stream().map(Alert::uuid).collect(Collectors.toSet());
+        try {
+            await("every alert delivered, well within the ack wait", () -> uuids(hook.accepted()).containsAll(expected));
+        } catch (AssertionError e) {
+            Set<String> missing = new HashSet<>(expected);
+            missing.removeAll(uuids(hook.accepted()));
+            io.nats.client.api.ConsumerInfo ci = js.consumerInfo("notify");
+            throw new AssertionError(missing.size() + " of " + expected.size() + " alerts not delivered; consumer: pending "
+                    + ci.getNumPending() + ", ack pending " + ci.getNumAckPending() + ", redelivered " + ci.getRedelivered()
+                    + ", waiting " + ci.getNumWaiting(), e);
+        }
+        assertTrue(js.deadLetters().isEmpty());
+    }
+
+    @Test
     void filtersPickTheOutputsOfEachAlert() throws Exception {
         Receiver critical = receiver();
         Receiver shells = receiver();

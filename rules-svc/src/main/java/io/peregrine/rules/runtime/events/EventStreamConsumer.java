@@ -1,6 +1,7 @@
 package io.peregrine.rules.runtime.events;
 
-import io.nats.client.IterableConsumer;
+import io.nats.client.ConsumerContext;
+import io.nats.client.FetchConsumer;
 import io.nats.client.Message;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
@@ -15,6 +16,7 @@ import io.peregrine.kit.nats.PullConsumers;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -76,22 +78,22 @@ public final class EventStreamConsumer implements AutoCloseable {
 
     private void run() {
         while (running) {
-            // iterate, not fetch: fetch waits for a full batch or its timeout, which put up to
-            // 200 ms on every alert at moderate rates; the iterator hands each frame over on arrival.
-            try (IterableConsumer it = subscribe()) {
+            try {
+                ConsumerContext consumer = subscribe();
                 while (running) {
-                    Message m = it.nextMessage(Duration.ofMillis(500));
-                    if (m != null) {
-                        if (running) {
+                    // One short fetch after another; each frame is handed over as it arrives.
+                    try (FetchConsumer fetch = PullConsumers.fetch(consumer, 64)) {
+                        for (Message m = fetch.nextMessage(); m != null; m = fetch.nextMessage()) {
+                            if (!running) {
+                                // taken while stopping, with the rest of this fetch: back at once,
+                                // another replica takes them now, not after the ack wait
+                                PullConsumers.handBack(fetch, List.of(m));
+                                break;
+                            }
                             handle(m);
-                        } else {
-                            m.nak();
                         }
                     }
                 }
-                // frames already pulled, or still on their way, go back at once: another replica
-                // takes them now, not after the ack wait
-                PullConsumers.stopAndHandBack(it);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -107,7 +109,7 @@ public final class EventStreamConsumer implements AutoCloseable {
         }
     }
 
-    private IterableConsumer subscribe() throws Exception {
+    private ConsumerContext subscribe() throws Exception {
         var c = nats.connection();
         try {
             JetStreams.ensure(c.jetStreamManagement(), eventsStream(maxBytes, nats.replicas()));
@@ -126,8 +128,7 @@ public final class EventStreamConsumer implements AutoCloseable {
                 .maxAckPending(1024)
                 .build();
         c.jetStreamManagement().addOrUpdateConsumer(Subjects.EVENTS_STREAM, cc);
-        return c.getStreamContext(Subjects.EVENTS_STREAM).getConsumerContext(Subjects.EVENTS_CONSUMER)
-                .iterate(PullConsumers.options(64));
+        return c.getStreamContext(Subjects.EVENTS_STREAM).getConsumerContext(Subjects.EVENTS_CONSUMER);
     }
 
     private void handle(Message m) {
