@@ -108,6 +108,17 @@ final class ServiceProcess {
         process = null;
     }
 
+    /** Kills the process as a crash would (SIGKILL): nothing is handed back, JetStream's ack wait must do it. */
+    void kill() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+        appendNote("---- e2e: " + name + " killed (SIGKILL)\n");
+        process = null;
+    }
+
     /** The process id of the running service, or -1 when it was not started. */
     long pid() {
         return process == null ? -1 : process.pid();
