@@ -12,7 +12,6 @@ import io.nats.client.api.StreamInfo;
 import io.peregrine.protocol.Subjects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -58,8 +57,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  * live node raises its alert. Measured and printed, not asserted: CPU per service with one node and
  * with three (docs/benchmarks.md, "Many nodes").
  */
-@Disabled("finds a loss not yet explained: 4 of 407, then 1 of 370 stored alerts never reached the webhook or Slack"
-        + " while the notify consumer reported nothing pending or unacknowledged (2026-12-07); see docs/operations.md, \"Many nodes\". Enable to reproduce.")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MultiNodeTest {
 
@@ -85,6 +82,8 @@ class MultiNodeTest {
     private NatsCluster cluster;
     private AlertReceiver slack;
     private AlertReceiver webhook;
+    /** The first stream sequence stored after the outputs were in force on both notify-svc replicas. */
+    private long firstDelivered;
     private TokenIssuer tokens;
     private HostActions actions;
     private Connection nats;
@@ -132,6 +131,10 @@ class MultiNodeTest {
         note("six services ready in " + Duration.between(t0, Instant.now()).toMillis() + " ms");
         loadDefaultRules();
         configureOutputs();
+        // Alerts stored before both replicas list the outputs went to the terminal alone (node 1 captures
+        // live from its start, and the test's own set-up raises alerts): only later ones must reach both.
+        firstDelivered = nats.jetStreamManagement().getStreamInfo(Subjects.ALERTS_STREAM).getStreamState().getLastSequence() + 1;
+        note("alerts from stream sequence " + firstDelivered + " on must reach both outputs");
         actions = new HostActions(run, dir.resolve("work"));
         warmUp();
     }
@@ -370,8 +373,8 @@ class MultiNodeTest {
             ConsumerInfo ci = nats.jetStreamManagement().getConsumerInfo(Subjects.ALERTS_STREAM, "mn-" + run);
             stored = storedAlerts();
             Map<String, JsonNode> st = stored;
-            long missingHook = st.keySet().stream().filter(u -> count(webhook, u) == 0).count();
-            long missingSlack = st.keySet().stream().filter(u -> count(slack, u) == 0).count();
+            long missingHook = st.entrySet().stream().filter(e -> mustArrive(e.getValue()) && count(webhook, e.getKey()) == 0).count();
+            long missingSlack = st.entrySet().stream().filter(e -> mustArrive(e.getValue()) && count(slack, e.getKey()) == 0).count();
             drained = "pending " + ci.getNumPending() + ", unacknowledged " + ci.getNumAckPending() + ", stored " + st.size()
                     + ", not yet at the webhook " + missingHook + ", not yet at Slack " + missingSlack;
             if (ci.getNumPending() == 0 && ci.getNumAckPending() == 0 && missingHook == 0 && missingSlack == 0) {
@@ -417,7 +420,7 @@ class MultiNodeTest {
             String host = e.getValue().path("hostname").asText();
             long h = hookCounts.getOrDefault(uuid, 0L);
             long s = slackCounts.getOrDefault(uuid, 0L);
-            if (h != 1 || s != 1) {
+            if (mustArrive(e.getValue()) ? h != 1 || s != 1 : h > 1 || s > 1) {
                 failures.add("alert " + uuid + " (" + e.getValue().path("rule").asText() + " on " + host + ", event time "
                         + e.getValue().path("time").asText() + ") reached the webhook " + h + " time(s), Slack " + s + " time(s)");
             }
@@ -553,6 +556,13 @@ class MultiNodeTest {
     // ------------------------------------------------------------------ JetStream and receivers
 
     /** Every alert PEREGRINE_ALERTS holds, by uuid; a uuid stored twice is a failure of de-duplication. */
+    private boolean mustArrive(JsonNode stored) {
+        return stored.path(SEQ).asLong() >= firstDelivered;
+    }
+
+    /** Where {@link #storedAlerts()} notes each alert's stream sequence. */
+    private static final String SEQ = "_stream_sequence";
+
     private Map<String, JsonNode> storedAlerts() throws Exception {
         JetStreamManagement jsm = nats.jetStreamManagement();
         StreamInfo si = jsm.getStreamInfo(Subjects.ALERTS_STREAM);
@@ -560,6 +570,7 @@ class MultiNodeTest {
         for (long seq = si.getStreamState().getFirstSequence(); seq <= si.getStreamState().getLastSequence(); seq++) {
             MessageInfo m = jsm.getMessage(Subjects.ALERTS_STREAM, seq);
             JsonNode n = JSON.readTree(m.getData());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) n).put(SEQ, seq);
             JsonNode before = out.put(n.path("uuid").asText(), n);
             if (before != null) {
                 fail("PEREGRINE_ALERTS holds alert " + n.path("uuid").asText() + " twice (sequence " + seq + ")");
