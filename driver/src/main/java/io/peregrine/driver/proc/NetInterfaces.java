@@ -2,7 +2,9 @@ package io.peregrine.driver.proc;
 
 import io.peregrine.protocol.event.EventRecordBuilder;
 import io.peregrine.protocol.scap.EventCodes;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,8 @@ import java.util.Set;
  * there, by {@code lo} and /8); IPv6 ones are {@code if_inet6}'s lines.
  */
 final class NetInterfaces {
+    /** Bound of each family's addresses: a host has a few, a hostile or odd /proc must not cost more. */
+    static final int MAX_ADDRESSES = 4096;
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
     private NetInterfaces() {
@@ -36,27 +40,26 @@ final class NetInterfaces {
         if (!Files.isReadable(net.resolve("if_inet6")) && !Files.isReadable(net.resolve("fib_trie"))) {
             net = proc.resolve("self").resolve("net");
         }
-        List<Route> routes = routes(lines(net.resolve("route")));
-        for (int addr : localIpv4(lines(net.resolve("fib_trie")))) {
-            Route best = null;
-            for (Route r : routes) {
-                if ((addr & r.mask) == r.dest && r.mask != 0
-                        && (best == null || Integer.bitCount(r.mask) > Integer.bitCount(best.mask))) {
-                    best = r;
-                }
-            }
+        List<Integer> addrs = new ArrayList<>(localIpv4(net.resolve("fib_trie")));
+        Route[] best = bestRoutes(net.resolve("route"), addrs);
+        for (int i = 0; i < addrs.size(); i++) {
+            int addr = addrs.get(i);
             boolean loopback = (addr >>> 24) == 127;
-            String name = best != null ? best.iface : loopback ? "lo" : "";
-            int mask = best != null ? best.mask : loopback ? 0xFF000000 : -1;
+            String name = best[i] != null ? best[i].iface : loopback ? "lo" : "";
+            int mask = best[i] != null ? best[i].mask : loopback ? 0xFF000000 : -1;
             int bcast = loopback ? 0 : addr | ~mask;
             b.begin(ts, 0, EventCodes.PEREGRINE_SEED_IFADDR_E, 5).addString(name).addBytes(be(addr))
                     .addBytes(be(mask)).addBytes(be(bcast)).addI64(0).finish();
             out.add(b);
         }
+        int v6 = 0;
         for (String l : lines(net.resolve("if_inet6"))) {
             String[] f = l.trim().split("\\s+");
             if (f.length < 6 || f[0].length() != 32) {
                 continue;
+            }
+            if (++v6 > MAX_ADDRESSES) {
+                break;
             }
             try {
                 byte[] addr = new byte[16];
@@ -77,37 +80,59 @@ final class NetInterfaces {
         }
     }
 
-    /** The addresses of fib_trie's "/32 host LOCAL" leaves, in order, once each. */
-    static Set<Integer> localIpv4(List<String> fibTrie) {
+    /**
+     * The addresses of fib_trie's "/32 host LOCAL" leaves, in order, once each, at most {@link
+     * #MAX_ADDRESSES}. Read line by line: a router's trie holds every route it knows.
+     */
+    static Set<Integer> localIpv4(Path fibTrie) {
         Set<Integer> out = new LinkedHashSet<>();
-        Integer leaf = null;
-        for (String l : fibTrie) {
-            String t = l.trim();
-            if (t.startsWith("|-- ")) {
-                leaf = ipv4(t.substring(4).trim());
-            } else if (t.startsWith("+-- ")) {
-                leaf = null;
-            } else if (leaf != null && t.equals("/32 host LOCAL")) {
-                out.add(leaf);
+        try (BufferedReader r = Files.newBufferedReader(fibTrie, StandardCharsets.ISO_8859_1)) {
+            Integer leaf = null;
+            for (String l; (l = r.readLine()) != null && out.size() < MAX_ADDRESSES; ) {
+                String t = l.trim();
+                if (t.startsWith("|-- ")) {
+                    leaf = ipv4(t.substring(4).trim());
+                } else if (t.startsWith("+-- ")) {
+                    leaf = null;
+                } else if (leaf != null && t.equals("/32 host LOCAL")) {
+                    out.add(leaf);
+                }
             }
+        } catch (IOException | RuntimeException e) {
+            // an unreadable namespace names no address
         }
         return out;
     }
 
-    private static List<Route> routes(List<String> lines) {
-        List<Route> out = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).trim().split("\\s+");
-            if (f.length < 8) {
-                continue;
+    /** For each address, the longest route of {@code route} (not the default) whose network holds it. */
+    private static Route[] bestRoutes(Path route, List<Integer> addrs) {
+        Route[] best = new Route[addrs.size()];
+        try (BufferedReader r = Files.newBufferedReader(route, StandardCharsets.ISO_8859_1)) {
+            r.readLine(); // the header
+            for (String l; (l = r.readLine()) != null; ) {
+                String[] f = l.trim().split("\\s+");
+                if (f.length < 8) {
+                    continue;
+                }
+                int dest;
+                int mask;
+                try {
+                    dest = hostOrder(f[1]);
+                    mask = hostOrder(f[7]);
+                } catch (NumberFormatException e) {
+                    continue; // a malformed line is no route
+                }
+                for (int i = 0; i < best.length; i++) {
+                    if (mask != 0 && (addrs.get(i) & mask) == dest
+                            && (best[i] == null || Integer.bitCount(mask) > Integer.bitCount(best[i].mask))) {
+                        best[i] = new Route(f[0], dest, mask);
+                    }
+                }
             }
-            try {
-                out.add(new Route(f[0], hostOrder(f[1]), hostOrder(f[7])));
-            } catch (NumberFormatException e) {
-                // a malformed line is no route
-            }
+        } catch (IOException | RuntimeException e) {
+            // without routes, addresses keep no name
         }
-        return out;
+        return best;
     }
 
     /** An address /proc/net/route prints as the kernel's u32 in host order, as a big-endian int. */
@@ -141,11 +166,16 @@ final class NetInterfaces {
         return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
     }
 
+    /** if_inet6's lines: one per IPv6 address, so as short as the address list. */
     private static List<String> lines(Path p) {
-        try {
-            return Files.readAllLines(p);
+        List<String> out = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(p, StandardCharsets.ISO_8859_1)) {
+            for (String l; (l = r.readLine()) != null && out.size() <= MAX_ADDRESSES; ) {
+                out.add(l);
+            }
         } catch (IOException | RuntimeException e) {
-            return List.of();
+            // an unreadable namespace names no address
         }
+        return out;
     }
 }

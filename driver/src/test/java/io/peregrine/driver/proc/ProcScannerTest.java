@@ -184,6 +184,22 @@ class ProcScannerTest {
                 got);
     }
 
+    /** A namespace with more addresses than the bound seeds the bound, read line by line. */
+    @Test
+    void interfaceAddressesAreBounded(@TempDir Path proc) throws Exception {
+        Path net = Files.createDirectories(proc.resolve("1/net"));
+        StringBuilder trie = new StringBuilder("Local:\n");
+        int n = NetInterfaces.MAX_ADDRESSES + 1000;
+        for (int i = 0; i < n; i++) {
+            trie.append("     |-- 10.").append(i >> 16 & 255).append('.').append(i >> 8 & 255).append('.')
+                    .append(i & 255).append("\n        /32 host LOCAL\n");
+        }
+        Files.writeString(net.resolve("fib_trie"), trie);
+        SeedRecords out = new SeedRecords();
+        NetInterfaces.emit(proc, 1, new io.peregrine.protocol.event.EventRecordBuilder(), out);
+        assertEquals(NetInterfaces.MAX_ADDRESSES, out.count());
+    }
+
     private static String hex(byte[] b) {
         return java.util.HexFormat.of().formatHex(b);
     }
