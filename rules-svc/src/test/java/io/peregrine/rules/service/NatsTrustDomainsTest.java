@@ -13,6 +13,7 @@ import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import io.peregrine.kit.nats.InterestBucket;
+import io.peregrine.kit.nats.NatsSettings;
 import io.peregrine.protocol.Subjects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +72,7 @@ class NatsTrustDomainsTest {
         Queue<String> errors = new ConcurrentLinkedQueue<>();
         Options o = new Options.Builder().server(NATS.url())
                 .userInfo(user.toCharArray(), KubernetesNats.password(user).toCharArray())
+                .inboxPrefix(NatsSettings.inboxPrefix(user))
                 .errorListener(new ErrorListener() {
                     @Override
                     public void errorOccurred(Connection conn, String error) {
@@ -148,6 +150,11 @@ class NatsTrustDomainsTest {
             assertTrue(state.violated(Subjects.ALERTS_ALL), "state-svc may read alerts: " + state.errors());
             notify.c().subscribe(Subjects.raw("node-1"));
             assertTrue(notify.violated(Subjects.raw("node-1")), "notify-svc may read frames: " + notify.errors());
+            // Pulled events and alerts arrive on the puller's inbox: no other user may listen there.
+            capture.c().subscribe("_INBOX_notify-svc.>");
+            assertTrue(capture.violated("_INBOX_notify-svc.>"), "capture-svc may read notify-svc's replies: " + capture.errors());
+            capture.c().subscribe("_INBOX.>");
+            assertTrue(capture.violated("_INBOX.>"), "capture-svc may read every reply: " + capture.errors());
         }
     }
 

@@ -55,6 +55,9 @@ public record NatsSettings(
         Options.Builder b = new Options.Builder()
                 .servers(servers.toArray(String[]::new))
                 .connectionName(connectionName)
+                // Replies (JetStream API answers, pulled events and alerts, KV reads) come to inboxes
+                // of this service's own: NATS permissions let each user subscribe to its own only.
+                .inboxPrefix(inboxPrefix(connectionName))
                 .maxReconnects(-1)
                 .reconnectWait(Duration.ofMillis(250))
                 .connectionTimeout(Duration.ofSeconds(5))
@@ -88,6 +91,11 @@ public record NatsSettings(
             }
         }
         return b.build();
+    }
+
+    /** {@code _INBOX_<service>}: the prefix of a service's reply subjects (nats-permissions.conf). */
+    public static String inboxPrefix(String connectionName) {
+        return "_INBOX_" + io.peregrine.protocol.Subjects.token(connectionName);
     }
 
     /**
