@@ -41,6 +41,7 @@ final class HostileService implements AutoCloseable {
     final ServiceProcess process;
     final String natsUrl;
     private final long pid;
+    private long logStart;
     // HTTP/1.1: a refusal before the body is read closes the connection, which HTTP/2 may not name.
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -90,8 +91,12 @@ final class HostileService implements AutoCloseable {
         env.putAll(extraEnv);
         ServiceProcess p = new ServiceProcess(service, apps.resolve(service + "/target/quarkus-app/quarkus-run.jar"),
                 port, env, logs.resolve(service + "-hostile.log"), IMAGE_HEAP);
+        Path log = logs.resolve(service + "-hostile.log");
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         p.start();
-        return new HostileService(dir, tokens, p, nats);
+        HostileService s = new HostileService(dir, tokens, p, nats);
+        s.logStart = logStart;
+        return s;
     }
 
     static String env(String name, String fallback) {
@@ -179,6 +184,13 @@ final class HostileService implements AutoCloseable {
             }
         }
         return sum;
+    }
+
+    /** What this process has logged (the log file holds earlier runs too). */
+    String log() throws IOException {
+        byte[] all = Files.readAllBytes(process.log());
+        return new String(all, (int) Math.min(logStart, all.length), (int) Math.max(0, all.length - logStart),
+                StandardCharsets.UTF_8);
     }
 
     String tail(int lines) {
