@@ -40,7 +40,7 @@ public class CaptureService {
     private final UUID bootId = UUID.randomUUID();
     private volatile CapturePipeline pipeline;
     private volatile String startError;
-    private InterestWatcher watcher;
+    private volatile InterestWatcher watcher;
     private final Recordings recordings;
     private AccountsWatcher accounts;
 
@@ -122,6 +122,11 @@ public class CaptureService {
 
     public AccountsWatcher accounts() {
         return accounts;
+    }
+
+    /** The interest follower; null before the first start. */
+    public InterestWatcher interestWatcher() {
+        return watcher;
     }
 
     public CapturePipeline pipeline() {
