@@ -1,5 +1,7 @@
 package io.peregrine.state.cri;
 
+import io.peregrine.protocol.protobuf.ProtoReader;
+
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.peregrine.state.cri;
 
+import io.peregrine.protocol.protobuf.ProtoWriter;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

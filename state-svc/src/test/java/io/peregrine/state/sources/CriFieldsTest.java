@@ -10,7 +10,7 @@ import io.peregrine.protocol.projection.ProjectionEncoder;
 import io.peregrine.protocol.projection.ProjectionFormat;
 import io.peregrine.state.cri.CriContainer;
 import io.peregrine.state.cri.CriResolver;
-import io.peregrine.state.cri.ProtoWriter;
+import io.peregrine.protocol.protobuf.ProtoWriter;
 import io.peregrine.state.projection.NodeState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
