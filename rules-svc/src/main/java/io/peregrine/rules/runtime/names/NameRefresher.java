@@ -97,23 +97,19 @@ public final class NameRefresher implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::round, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Follows a new ruleset's names: known addresses at once, a lookup round right away. */
+    /**
+     * Follows a new ruleset's names: the hosts file's and the already known addresses at once (on
+     * the caller's thread: a file read, no lookup), a lookup round right away in the background.
+     */
     public void follow(ResolvedNames names) {
-        synchronized (known) {
-            for (String n : names.names()) {
-                long[] a = known.get(n);
-                if (a != null) {
-                    names.set(n, a);
-                }
-            }
-        }
+        fillKnown(names);
         following.set(names);
         timer.execute(this::round);
     }
 
     /** Resolves every name of {@code names} once, now, on the caller's thread (tests). */
     public void resolveNow(ResolvedNames names) {
-        resolveAll(names, readHosts());
+        resolveAll(names, readHosts(), false);
     }
 
     /**
@@ -144,7 +140,7 @@ public final class NameRefresher implements AutoCloseable {
         ResolvedNames names = following.get();
         if (names != null) {
             try {
-                resolveAll(names, readHosts());
+                resolveAll(names, readHosts(), true);
             } catch (RuntimeException e) {
                 log.accept("host name refresh failed: " + e);
             }
@@ -167,26 +163,38 @@ public final class NameRefresher implements AutoCloseable {
         }
     }
 
-    private void resolveAll(ResolvedNames names, HostsFile hosts) {
+    private void resolveAll(ResolvedNames names, HostsFile hosts, boolean background) {
         List<String> all = names.names();
         if (all.size() > maxNames) {
             log.accept(all.size() + " host names in the ruleset; only the first " + maxNames + " are resolved");
             all = all.subList(0, maxNames);
         }
-        for (String n : all) {
+        List<String> rest = new ArrayList<>();
+        for (String n : all) {     // the file's answers first: they never wait on a resolver
             long[] a = hosts.lookup(n);
             if (a == null) {
-                a = lookup(n);
+                rest.add(n);
+            } else {
+                found(names, n, a);
             }
-            if (a == null) {
-                continue;     // failed: keep what the name had
+        }
+        for (String n : rest) {
+            if (background && following.get() != names) {
+                return;       // a newer ruleset is in force: its own round follows
             }
-            names.set(n, a);
-            synchronized (known) {
-                known.put(n, a);
-                if (known.size() > 4 * ResolvedNames.MAX_NAMES) {
-                    known.remove(known.keySet().iterator().next());
-                }
+            long[] a = lookup(n);
+            if (a != null) {      // null: failed, keep what the name had
+                found(names, n, a);
+            }
+        }
+    }
+
+    private void found(ResolvedNames names, String n, long[] a) {
+        names.set(n, a);
+        synchronized (known) {
+            known.put(n, a);
+            if (known.size() > 4 * ResolvedNames.MAX_NAMES) {
+                known.remove(known.keySet().iterator().next());
             }
         }
     }
