@@ -100,6 +100,28 @@ class CriDecodingTest {
     }
 
     @Test
+    void sandboxHostNamespaces() {
+        // NamespaceOption {network 1, pid 2, ipc 3}; NamespaceMode POD 0, CONTAINER 1, NODE 2.
+        java.util.function.Function<ProtoWriter, CriSandbox> sandbox = options -> CriSandbox.fromStatusResponse(
+                new ProtoWriter().message(1, new ProtoWriter().string(1, SANDBOX).message(6,
+                        new ProtoWriter().message(1, new ProtoWriter().message(2, options)))).toByteArray());
+        CriSandbox pod = sandbox.apply(new ProtoWriter().varint(1, 0).varint(2, 1).varint(3, 0));
+        assertFalse(pod.hostNetwork());
+        assertFalse(pod.hostPid());
+        assertFalse(pod.hostIpc());
+        CriSandbox pid = sandbox.apply(new ProtoWriter().varint(2, 2).string(4, "target"));
+        assertTrue(pid.hostPid());
+        assertFalse(pid.hostNetwork());
+        assertFalse(pid.hostIpc());
+        CriSandbox all = sandbox.apply(new ProtoWriter().varint(1, 2).varint(2, 2).varint(3, 2));
+        assertTrue(all.hostNetwork() && all.hostPid() && all.hostIpc());
+        assertEquals("0.0.0.0", text(all.ipBytes()));
+        CriSandbox none = CriSandbox.fromStatusResponse(new ProtoWriter().message(1, new ProtoWriter()
+                .string(1, SANDBOX)).toByteArray());
+        assertFalse(none.hostNetwork() || none.hostPid() || none.hostIpc(), "no linux status: the pod's own namespaces");
+    }
+
+    @Test
     void aLookupInFlightIsWaitedForOnceWithinTheBound() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CriContainer answer = CriContainer.of(ID, "api", "api:2", "", java.util.Map.of());
