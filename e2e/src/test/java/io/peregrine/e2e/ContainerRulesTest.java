@@ -54,10 +54,21 @@ class ContainerRulesTest {
     /** Appended to the output of every rule below, as a Falco user appends container fields. */
     static final String CONTAINER_OUTPUT = "container_id=%container.id container_name=%container.name "
             + "image=%container.image.repository:%container.image.tag k8s_pod_name=%k8s.pod.name "
-            + "k8s_ns_name=%k8s.ns.name privileged=%container.privileged";
+            + "k8s_ns_name=%k8s.ns.name privileged=%container.privileged host_pid=%container.host_pid "
+            + "host_network=%container.host_network host_ipc=%container.host_ipc";
     static final List<String> DISABLED_UPSTREAM = List.of("Unexpected K8s NodePort Connection",
             "Container Drift Detected (chmod)", "Container Drift Detected (open+create)", "Container Run as Root User",
-            "Modify Container Entrypoint");
+            "Modify Container Entrypoint", "Detect outbound connections to common miner pool ports");
+    /**
+     * The names the fd.sip.name rules compare with, answered by rules-svc from a hosts file of the
+     * test (peregrine.rules.names.hosts-file): the test needs no DNS, and the machine's /etc/hosts
+     * stays untouched. The addresses are those the actions connect to.
+     */
+    static final String HOSTS = """
+            # ContainerRulesTest: names of upstream rules, addresses of the test's actions
+            10.96.0.1     kubernetes.default.svc.cluster.local
+            198.51.100.8  ca.minexmr.com
+            """;
     static final String PROBE_RULE = "Launch Suspicious Network Tool in Container";
     static final String PRIVILEGED_RULE = "Launch Privileged Container";
     static final String SENSITIVE_MOUNT_RULE = "Launch Sensitive Mount Container";
@@ -131,11 +142,13 @@ class ContainerRulesTest {
         containerd.importImage(debian);
         note("containerd in " + containerd.dir + ", Debian image " + debian);
 
+        Path hosts = Files.writeString(dir.resolve("hosts"), HOSTS);
         system = new PeregrineSystem(run, dir, apps, logs,
                 Map.of("state-svc", Map.of("PEREGRINE_STATE_CRI_SOCKETS", containerd.socket.toString()),
                         // Every matching rule alerts (Falco's rule_matching: all): with the default, first,
                         // a rule that matches the same event earlier in the files hides the one under test.
-                        "rules-svc", Map.of("PEREGRINE_RULES_MATCHING", "all")));
+                        "rules-svc", Map.of("PEREGRINE_RULES_MATCHING", "all",
+                                "PEREGRINE_RULES_NAMES_HOSTS_FILE", hosts.toString())));
         nats = Nats.connect(system.natsUrl);
         Dispatcher d = nats.createDispatcher(m -> {
             try {
@@ -314,13 +327,11 @@ class ContainerRulesTest {
         // so the upstream macro matches every container start.
         c.add(Case.everywhere(SENSITIVE_MOUNT_RULE, "mounts", "a container without the mount has no"
                 + " container.mount.dest[...] value, and 'not ... in (\"<NA>\",\"N/A\")' of a missing value is true"));
-        // Rules whose fields state does not give yet: performed, asserted silent, with the reason.
-        c.add(Case.gap("Contact K8S API Server From Container", "tools",
-                "fd.sip.name is not computed (no DNS name of the server address)",
-                py(connectOut.formatted("10.96.0.1", 443)).toArray(String[]::new)));
-        c.add(Case.gap("Detect outbound connections to common miner pool ports", "tools",
-                "fd.sip.name is not computed (the pool lists are domain names)",
-                py(connectOut.formatted("198.51.100.8", 3333)).toArray(String[]::new)));
+        // fd.sip.name: the rules' names resolve (from the test's hosts file, see HOSTS) to these addresses.
+        c.add(Case.firesOk("Contact K8S API Server From Container", "tools",
+                py(connectOut.formatted("10.96.0.1", 443)).toArray(String[]::new)).expecting("10.96.0.1:443"));
+        c.add(Case.firesOk("Detect outbound connections to common miner pool ports", "tools",
+                py(connectOut.formatted("198.51.100.8", 3333)).toArray(String[]::new)).expecting("198.51.100.8"));
         // Peregrine's own container rules (its default file, loaded beside upstream's), on the same actions.
         c.add(Case.fires("Interactive shell in a container", "shell"));
         c.add(Case.fires("Privileged container started", "priv"));
@@ -348,13 +359,18 @@ class ContainerRulesTest {
             containers.put(name, c);
             note("pod " + c.podName() + " container " + name + " " + c.shortId() + " (" + c.image() + ", " + o + ")");
         }
+        List<String> failures = new ArrayList<>();
         for (Container c : containers.values()) {
             awaitMetadata(c);
+            // Every pod's metadata, the host namespaces of the hostpid and hostnet pods included.
+            String wrong = wrongMetadata(find(PROBE_RULE, c, true, null), c);
+            if (wrong != null) {
+                failures.add(PROBE_RULE + " in " + c.name() + ": " + wrong);
+            }
             containerd.exec(c, "touch", "/tmp/.go");
         }
 
         List<Case> cases = cases();
-        List<String> failures = new ArrayList<>();
         Map<Case, Instant> performed = new LinkedHashMap<>();
         for (Case k : cases) {
             if (k.exec() != null) {
@@ -485,10 +501,17 @@ class ContainerRulesTest {
                 wrong.add(k + "=" + f.path(k) + " (expected " + v + ")");
             }
         });
-        JsonNode p = f.get("container.privileged");
-        if (p == null || p.isNull() || p.asBoolean() != c.options().isPrivileged()) {
-            wrong.add("container.privileged=" + p + " (expected " + c.options().isPrivileged() + ")");
-        }
+        Map<String, Boolean> flags = new LinkedHashMap<>();
+        flags.put("container.privileged", c.options().isPrivileged());
+        flags.put("container.host_pid", c.options().isHostPid());
+        flags.put("container.host_network", c.options().isHostNetwork());
+        flags.put("container.host_ipc", false);     // no pod of the test shares the host's IPC namespace
+        flags.forEach((k, v) -> {
+            JsonNode b = f.get(k);
+            if (b == null || b.isNull() || b.asBoolean() != v) {
+                wrong.add(k + "=" + b + " (expected " + v + ")");
+            }
+        });
         return wrong.isEmpty() ? null : String.join(", ", wrong);
     }
 

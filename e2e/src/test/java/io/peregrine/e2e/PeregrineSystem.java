@@ -60,6 +60,14 @@ final class PeregrineSystem implements AutoCloseable {
             Map<String, String> e = new HashMap<>(common);
             int port = freePort();
             e.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            // Each service as its own NATS user, with only its permissions, where ./peregrine test
+            // made them (kubernetes/base/nats-permissions.conf).
+            String natsPassword = System.getenv("PEREGRINE_NATS_"
+                    + s.substring(0, s.indexOf('-')).toUpperCase(java.util.Locale.ROOT) + "_PASSWORD");
+            if (natsPassword != null) {
+                e.put("PEREGRINE_NATS_USER", s);
+                e.put("PEREGRINE_NATS_PASSWORD", natsPassword);
+            }
             switch (s) {
                 case "capture-svc" -> {
                     e.put("PEREGRINE_CAPTURE_NODE", node);

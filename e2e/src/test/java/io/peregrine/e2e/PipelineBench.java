@@ -19,13 +19,19 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The whole pipeline under a syscall storm: the four services as processes (as in the end-to-end
- * tests), the default rules plus upstream rule files, a storm of open/close, connect and exec at
- * stepped target rates; per step the events captured, projected and evaluated, the loss counters
- * and CPU per service; then alert latency (action start to webhook receipt) under a background
- * storm. A main class, not a test: run with exec:java (see docs/benchmarks.md).
+ * tests), the default rules plus upstream rule files, a native storm of open/close, connect and
+ * exec ({@link NativeStorm}) at stepped target rates; per step the events captured, projected and
+ * evaluated, the loss counters, whether the step lost nothing, and CPU of the storm, each service
+ * and nats-server; then alert latency (action start to webhook receipt) under a background storm.
+ * Before the services start, and again with the probe attached, the storm runs flat out so that
+ * its own ceiling is known. A main class, not a test: run with {@code ./peregrine bench} (see
+ * docs/benchmarks.md).
  *
- * <p>Arguments: {@code [stepSeconds] [rate,rate,...] [latencyRate] [extra rule files...]}; NATS and
- * PostgreSQL come from {@code PEREGRINE_NATS_URL} and {@code PEREGRINE_DB_*} as for the tests.
+ * <p>Arguments: {@code [stepSeconds] [rate,rate,...] [latencyRate] [extra rule files...]}; a rate of
+ * {@code max} storms flat out. NATS and PostgreSQL come from {@code PEREGRINE_NATS_URL} and
+ * {@code PEREGRINE_DB_*} as for the tests; {@code -Dperegrine.bench.natsPid} names nats-server's
+ * process for its CPU, {@code -Dperegrine.bench.stormCpu} the CPU the storm is pinned to (default
+ * the last one; -1 unpinned).
  */
 public final class PipelineBench {
 
@@ -37,31 +43,11 @@ public final class PipelineBench {
             "rules-svc:peregrine_rules_events_evaluated", "rules-svc:peregrine_rules_frames_failed",
             "rules-svc:peregrine_rules_frames_rejected"};
 
-    /** A storm process: open/close of /dev/null, a connect every 64 loops, an exec every 4096, paced to a target rate. */
-    private static final String STORM = """
-            import os, socket, sys, time, subprocess
-            rate = float(sys.argv[1]); secs = float(sys.argv[2]); port = int(sys.argv[3])
-            end = time.time() + secs; t0 = time.time(); n = 0
-            while True:
-                now = time.time()
-                if now >= end: break
-                due = (now - t0) * rate
-                if n >= due:
-                    time.sleep(0.001); continue
-                for _ in range(64):
-                    fd = os.open('/dev/null', os.O_RDONLY); os.close(fd)
-                n += 64
-                s = socket.socket(); s.connect(('127.0.0.1', port)); s.close()
-                if n % 4096 == 0:
-                    os.posix_spawn('/bin/true', ['/bin/true'], os.environ); os.wait()
-            print(n)
-            """;
-
     public static void main(String[] args) throws Exception {
         int stepSeconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         List<Integer> rates = new ArrayList<>();
         for (String r : (args.length > 1 ? args[1] : "25000,50000,100000,150000,200000,300000").split(",")) {
-            rates.add(Integer.parseInt(r));
+            rates.add(r.equals("max") ? 0 : Integer.parseInt(r));
         }
         int latencyRate = args.length > 2 ? Integer.parseInt(args[2]) : 25000;
         List<Path> extra = new ArrayList<>();
@@ -70,7 +56,9 @@ public final class PipelineBench {
         }
         String run = HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt(1 << 16));
         Path dir = Files.createTempDirectory("peregrine-bench-" + run + "-");
-        Path storm = Files.writeString(dir.resolve("storm.py"), STORM);
+        int cpus = Runtime.getRuntime().availableProcessors();
+        NativeStorm storm = NativeStorm.build(Path.of("target", "native-storm"),
+                Integer.parseInt(System.getProperty("peregrine.bench.stormCpu", Integer.toString(cpus - 1))));
         Path apps = Path.of(System.getProperty("peregrine.e2e.apps", ".."));
         ServerSocket listener = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
         Thread acceptor = Thread.ofPlatform().daemon().start(() -> {
@@ -82,6 +70,11 @@ public final class PipelineBench {
                 }
             }
         });
+        say("load " + Files.readString(Path.of("/proc/loadavg")).trim() + ", " + cpus + " CPUs, storm pinned to CPU "
+                + storm.cpu());
+        NativeStorm.Result bare = storm.run(0, stepSeconds, listener.getLocalPort());
+        say(String.format("storm flat out, no probe: %.0f syscalls/s, storm CPU %.1f %% of a core (%.0f syscalls per CPU-second)",
+                bare.perSecond(), bare.cpuPercent(), bare.perCpuSecond()));
         try (AlertReceiver webhook = new AlertReceiver(AlertReceiver.Kind.WEBHOOK);
              PeregrineSystem system = new PeregrineSystem(run, dir, apps, Path.of("target/bench-logs"))) {
             Instant t0 = Instant.now();
@@ -112,28 +105,40 @@ public final class PipelineBench {
                 warmUp(system, webhook, actions);
                 Map<String, Long> pids = servicePids();
                 say("pids " + pids + ", load " + Files.readString(Path.of("/proc/loadavg")).trim());
-                say(String.format("%-9s %-10s %-10s %-10s %-10s %-8s %-8s %-8s %-8s %-8s  cpu%% capture/state/rules/notify/nats",
-                        "target/s", "captured/s", "projected", "evaluated", "storm/s", "k.lost", "q.lost", "s.lost", "s.gaps", "r.fail"));
+                say(String.format("%-9s %-10s %-10s %-10s %-10s %-7s %-7s %-7s %-7s %-7s %-6s %-6s  cpu%% %s / pipeline",
+                        "target/s", "storm/s", "captured/s", "projected", "evaluated", "k.lost", "q.lost", "s.lost", "s.gaps",
+                        "r.fail", "loss", "storm", String.join("/", pids.keySet())));
                 for (int rate : rates) {
                     Map<String, Double> m0 = metrics(system);
                     long tm0 = tapMsgs.get();
                     long tb0 = tapBytes.get();
                     Map<String, Long> c0 = cpu(pids);
                     long w0 = System.nanoTime();
-                    long done = storm(storm, rate, stepSeconds, listener.getLocalPort());
+                    NativeStorm.Result done = storm.run(rate, stepSeconds, listener.getLocalPort());
                     double secs = (System.nanoTime() - w0) / 1e9;
                     Map<String, Long> c1 = cpu(pids);
                     Thread.sleep(3000); // what was captured in the step drains through state and rules
                     Map<String, Double> m1 = metrics(system);
+                    String stream = eventsStream(nats);
                     StringBuilder cpuText = new StringBuilder();
+                    double pipeline = 0;
                     for (String s : pids.keySet()) {
-                        cpuText.append(String.format(" %5.1f", (c1.get(s) - c0.get(s)) / 100.0 / secs * 100));
+                        double pct = (c1.get(s) - c0.get(s)) / 100.0 / secs * 100;
+                        pipeline += pct;
+                        cpuText.append(String.format(" %5.1f", pct));
                     }
-                    say(String.format("%-9d %-10.0f %-10.0f %-10.0f %-10.0f %-8.0f %-8.0f %-8.0f %-8.0f %-8.0f %s", rate,
-                            d(m0, m1, 0) / secs, d(m0, m1, 3) / secs, d(m0, m1, 6) / secs, done / secs,
-                            d(m0, m1, 1), d(m0, m1, 2), d(m0, m1, 4), d(m0, m1, 5), d(m0, m1, 7) + d(m0, m1, 8), cpuText));
+                    double lost = d(m0, m1, 1) + d(m0, m1, 2) + d(m0, m1, 4) + d(m0, m1, 5) + d(m0, m1, 7) + d(m0, m1, 8);
+                    // "none": no loss counter moved and rules-svc was handed everything the step put in the events
+                    // stream; "behind": nothing lost, but frames still wait for rules-svc after the drain. A frame or two
+                    // awaiting its ack is in flight, not behind: the probe sees the whole host, which never falls silent.
+                    boolean drained = stream.contains(", pending 0,"); // the consumer's undelivered count, not "ack pending"
+                    String loss = lost > 0 ? "LOST" : drained ? "none" : "behind";
+                    say(String.format("%-9s %-10.0f %-10.0f %-10.0f %-10.0f %-7.0f %-7.0f %-7.0f %-7.0f %-7.0f %-6s %6.1f %s / %5.1f",
+                            rate == 0 ? "max" : Integer.toString(rate), done.perSecond(), d(m0, m1, 0) / secs, d(m0, m1, 3) / secs,
+                            d(m0, m1, 6) / secs, d(m0, m1, 1), d(m0, m1, 2), d(m0, m1, 4), d(m0, m1, 5), d(m0, m1, 7) + d(m0, m1, 8),
+                            loss, done.cpuPercent(), cpuText, pipeline));
                     say("  projected frames on peregrine.events.>: " + (tapMsgs.get() - tm0) + " msgs, " + (tapBytes.get() - tb0)
-                            + " bytes; " + eventsStream(nats));
+                            + " bytes; " + stream);
                 }
                 latency(system, webhook, actions, storm, latencyRate, listener.getLocalPort());
                 say("  " + eventsStream(nats));
@@ -165,28 +170,11 @@ public final class PipelineBench {
         return b.get(METRICS[i]) - a.get(METRICS[i]);
     }
 
-    /** Two storm processes sharing the target rate (loop count: each loop is an open and a close). */
-    private static long storm(Path script, int rate, int seconds, int port) throws Exception {
-        List<Process> ps = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            // an open/close loop makes 2 syscalls; the rate is in syscalls per second
-            ps.add(new ProcessBuilder("python3", script.toString(), Double.toString(rate / 2.0 / 2.0), Integer.toString(seconds),
-                    Integer.toString(port)).redirectError(ProcessBuilder.Redirect.INHERIT).start());
-        }
-        long loops = 0;
-        for (Process p : ps) {
-            String out = new String(p.getInputStream().readAllBytes()).trim();
-            p.waitFor();
-            loops += out.isEmpty() ? 0 : Long.parseLong(out);
-        }
-        return loops * 2;
-    }
-
-    private static void latency(PeregrineSystem system, AlertReceiver webhook, HostActions actions, Path storm, int rate, int port)
+    private static void latency(PeregrineSystem system, AlertReceiver webhook, HostActions actions, NativeStorm storm, int rate, int port)
             throws Exception {
         Thread background = Thread.ofPlatform().start(() -> {
             try {
-                storm(storm, rate, 24, port);
+                storm.run(rate, 24, port);
             } catch (Exception e) {
                 throw new RuntimeException(e);
             }

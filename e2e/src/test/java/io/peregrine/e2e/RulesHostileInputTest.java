@@ -2,11 +2,11 @@ package io.peregrine.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.peregrine.driver.capture.CaptureFileWriter;
+import io.peregrine.e2e.HostileService.Case;
 import io.peregrine.driver.capture.CaptureHeader;
 import io.peregrine.driver.scap.ScapReader;
 import java.io.ByteArrayInputStream;
@@ -15,19 +15,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -64,13 +58,8 @@ class RulesHostileInputTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    // HTTP/1.1: a refusal before the body is read closes the connection, which HTTP/2 may not name.
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private Path dir;
-    private TokenIssuer tokens;
+    private HostileService svc;
     private ServiceProcess rules;
-    private long pid;
     private long version;
     private String export;
     private byte[] scap;
@@ -78,32 +67,9 @@ class RulesHostileInputTest {
 
     @BeforeAll
     void start() throws Exception {
-        dir = Files.createTempDirectory("peregrine-hostile-");
-        tokens = new TokenIssuer(dir);
-        Path apps = Path.of(System.getProperty("peregrine.e2e.apps", ".."));
-        Path logs = Path.of(System.getProperty("peregrine.e2e.logs", "target/e2e-logs"));
-        Files.createDirectories(logs);
-        Map<String, String> env = new HashMap<>();
-        env.put("PEREGRINE_NATS_URL", env("PEREGRINE_NATS_URL", "nats://127.0.0.1:4222"));
-        env.put("PEREGRINE_DB_HOST", env("PEREGRINE_DB_HOST", "127.0.0.1"));
-        env.put("PEREGRINE_DB_PORT", env("PEREGRINE_DB_PORT", "5432"));
-        env.put("PEREGRINE_DB_NAME", env("PEREGRINE_DB_NAME", "peregrine"));
-        env.put("PEREGRINE_DB_USER", env("PEREGRINE_DB_USER", "peregrine"));
-        env.put("PEREGRINE_DB_PASSWORD", env("PEREGRINE_DB_PASSWORD", "peregrine"));
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokens.publicKeyPem.toString());
-        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         // Only the management API: the events stream of the shared NATS belongs to other tests.
-        env.put("PEREGRINE_RULES_EVALUATE", "false");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        rules = new ServiceProcess("rules-svc", apps.resolve("rules-svc/target/quarkus-app/quarkus-run.jar"), port, env,
-                logs.resolve("rules-svc-hostile.log"), List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
-        rules.start();
-        rules.awaitReady(PeregrineSystem.START_TIMEOUT);
-        pid = rules.pid();
+        svc = HostileService.start("rules-svc", Map.of("PEREGRINE_RULES_EVALUATE", "false"));
+        rules = svc.process;
         JsonNode summary = JSON.readTree(get("/api/v1/ruleset").body());
         version = summary.path("version").asLong();
         export = get("/api/v1/export").body();
@@ -113,36 +79,25 @@ class RulesHostileInputTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (rules != null) {
-            rules.stop();
-        }
-        if (dir != null) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+        if (svc != null) {
+            svc.close();
         }
     }
 
     // ------------------------------------------------------------------ fixed cases
 
-    record Case(String name, String method, String path, String role, String contentType, byte[] body,
-                int status, String detail) {
-    }
-
     @TestFactory
     Stream<DynamicTest> eachHostileInputGetsItsAnswer() throws IOException {
-        return cases().stream().map(c -> DynamicTest.dynamicTest(c.name, () -> {
-            HttpResponse<String> r = send(c.method, c.path, c.role, c.contentType, c.body);
-            assertEquals(c.status, r.statusCode(), c.name + ": " + r.body() + "\n" + rules.tail(20));
-            if (c.status >= 400) {
+        return cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            HttpResponse<String> r = send(c.method(), c.path(), c.role(), c.contentType(), c.body());
+            assertEquals(c.status(), r.statusCode(), c.name() + ": " + r.body() + "\n" + rules.tail(20));
+            if (c.status() >= 400) {
                 assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
-                        c.name + ": " + r.headers().map());
+                        c.name() + ": " + r.headers().map());
             }
-            String detail = c.status >= 400 ? JSON.readTree(r.body()).path("detail").asText()
+            String detail = c.status() >= 400 ? JSON.readTree(r.body()).path("detail").asText()
                     : JSON.readTree(r.body()).path("error").path("message").asText();
-            assertTrue(detail.contains(c.detail), c.name + ": expected '" + c.detail + "' in '" + detail + "'");
+            assertTrue(detail.contains(c.detail()), c.name() + ": expected '" + c.detail() + "' in '" + detail + "'");
             assertIntact();
         }));
     }
@@ -184,6 +139,12 @@ class RulesHostileInputTest {
         cs.add(validate("unknown field", rule("evt.type = execve and proc.nosuchfield = 1"), 422, "proc.nosuchfield"));
         cs.add(validate("undefined macro", rule("evt.type = execve and no_such_macro"), 422,
                 "undefined macro 'no_such_macro'"));
+        // A dry-run import compiles in the same bounded check slots as /validate, off the event loop.
+        cs.add(new Case("dry-run import of the macro bomb", "POST", "/api/v1/import?mode=replace&dryRun=true", "admin",
+                YAML, utf8(macroBomb()), 422, "macro 'm16' expands to 131071 terms"));
+        cs.add(new Case("dry-run import of the nested regex repetition", "POST", "/api/v1/import?mode=merge&dryRun=true",
+                "admin", YAML, utf8(rule("evt.type=execve and proc.name regex \"((a{1000}){1000}){1000}\"")), 422,
+                "regular expression too large"));
         cs.add(new Case("unknown mode", "POST", "/api/v1/validate?mode=bogus", "viewer", YAML, utf8(rule("evt.type = execve")),
                 400, "mode must be merge or replace"));
         // --- /test, events written as field values
@@ -445,15 +406,7 @@ class RulesHostileInputTest {
 
     /** A 200 whose body is a result, or a 4xx problem document that says why; anything else fails. */
     private void checkAnswer(HttpResponse<String> r, String what, String input, int... allowed) throws IOException {
-        boolean ok = false;
-        for (int a : allowed) {
-            ok |= r.statusCode() == a;
-        }
-        if (!ok) {
-            fail(what + " answered " + r.statusCode() + ": " + r.body()
-                    + (input == null ? "" : "\n---- input:\n" + input.substring(0, Math.min(input.length(), 2000)))
-                    + "\n" + rules.tail(30));
-        }
+        svc.checkStatus(r, what, input, allowed);
         JsonNode body = JSON.readTree(r.body());
         if (r.statusCode() >= 400) {
             assertTrue(!body.path("detail").asText().isBlank(), what + ": no reason in " + r.body());
@@ -464,12 +417,7 @@ class RulesHostileInputTest {
 
     /** Same process, alive, ready, the same ruleset in force. */
     private void assertIntact() throws IOException, InterruptedException {
-        assertTrue(rules.alive(), "rules-svc ended (exit " + (rules.alive() ? "" : rules.exitValue()) + ")\n"
-                + rules.tail(40));
-        assertEquals(pid, rules.pid());
-        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(rules.url("/q/health/ready"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, ready.statusCode(), ready.body());
+        svc.assertSameProcess();
         assertEquals(version, JSON.readTree(get("/api/v1/ruleset").body()).path("version").asLong());
         assertEquals(export, get("/api/v1/export").body());
     }
@@ -477,30 +425,15 @@ class RulesHostileInputTest {
     // ------------------------------------------------------------------ HTTP
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = send("GET", path, "viewer", null, null);
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
-        return r;
+        return svc.get(path, "viewer");
     }
 
     private HttpResponse<String> send(String method, String path, String role, String contentType, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(rules.url(path).toString()))
-                .timeout(Duration.ofSeconds(120))
-                .header("Authorization", "Bearer " + tokens.token("hostile-" + role, role));
-        if (body == null) {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return svc.send(method, path, role, contentType, body);
     }
 
     // ------------------------------------------------------------------ captures
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
-    }
 
     /** The first blocks of a real .scap: its header, machine and list blocks and 200 events. */
     static byte[] smallScap() throws IOException {

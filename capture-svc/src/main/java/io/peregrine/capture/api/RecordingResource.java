@@ -1,6 +1,7 @@
 package io.peregrine.capture.api;
 
 import io.peregrine.capture.recording.Recording;
+import io.peregrine.capture.recording.Recordings;
 import io.peregrine.capture.recording.RecordingFormat;
 import io.peregrine.capture.service.CaptureService;
 import io.peregrine.kit.auth.Roles;
@@ -64,7 +65,15 @@ public class RecordingResource {
         if (seconds < 0 || events < 0 || (seconds == 0 && events == 0)) {
             throw bad("give a positive 'seconds' or 'events' (or both): a recording must end by itself");
         }
-        Recording r = capture.recordings().start(format, seconds, events);
+        if (seconds > Recordings.MAX_SECONDS) {
+            throw bad("'seconds' is at most " + Recordings.MAX_SECONDS + " (a day)");
+        }
+        Recording r;
+        try {
+            r = capture.recordings().start(format, seconds, events);
+        } catch (Recordings.Busy e) {
+            throw new WebApplicationException(Response.status(409).type(MediaType.TEXT_PLAIN).entity(e.getMessage()).build());
+        }
         return Response.status(201).entity(View.of(r)).header("Location", "/api/v1/capture/recordings/" + r.id()).build();
     }
 

@@ -2,6 +2,7 @@ package io.peregrine.capture.pipeline;
 
 import io.peregrine.driver.source.EventSource;
 
+import java.io.IOException;
 import java.util.Set;
 
 /**
@@ -35,6 +36,13 @@ public interface CaptureSource extends AutoCloseable {
      * event in the probe; see EnterSelection). A file source ignores it.
      */
     default void selectEnter(Set<String> syscalls) {
+    }
+
+    /**
+     * Leaves these processes (host pids) out from now on, with every process they start; see
+     * docs/driver.md, "Exclusion". A file source ignores it.
+     */
+    default void exclude(Set<Long> pids) throws IOException {
     }
 
     /** The event types currently selected in the kernel, for status; empty for files. */

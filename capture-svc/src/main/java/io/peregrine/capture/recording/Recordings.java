@@ -28,6 +28,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class Recordings implements FrameTap {
 
+    /** Longest duration a recording may be given: a day (a longer one is a mistake, not a need). */
+    public static final long MAX_SECONDS = 86_400;
+    /** Recordings running at once at most: each holds a file open and a copy of every frame sent. */
+    public static final int MAX_ACTIVE = 4;
+
+    /** Thrown when {@link #MAX_ACTIVE} recordings already run. */
+    public static final class Busy extends RuntimeException {
+        Busy(String message) {
+            super(message);
+        }
+    }
+
     private final Path dir;
     private final String node;
     private final UUID bootId;
@@ -55,6 +67,18 @@ public final class Recordings implements FrameTap {
         if (maxSeconds <= 0 && maxEvents <= 0) {
             throw new IllegalArgumentException("a recording needs a duration (seconds) or an event count");
         }
+        if (maxSeconds > MAX_SECONDS) {
+            throw new IllegalArgumentException("a recording lasts at most " + MAX_SECONDS + " seconds");
+        }
+        synchronized (active) {
+            if (active.size() >= MAX_ACTIVE) {
+                throw new Busy(MAX_ACTIVE + " recordings are running, the most at once: stop one or wait for its end");
+            }
+            return begin(format, maxSeconds, maxEvents);
+        }
+    }
+
+    private Recording begin(RecordingFormat format, long maxSeconds, long maxEvents) throws IOException {
         Files.createDirectories(dir);
         String id = UUID.randomUUID().toString();
         Path file = dir.resolve(node + "-" + id + format.extension);

@@ -86,6 +86,37 @@ public interface CaptureConfig {
          * whose processes, and those of the cgroups below them, are left out.
          */
         Optional<List<String>> cgroups();
+
+        /** Peregrine's own pods on this node, found through the container runtime (Kubernetes). */
+        OwnPods ownPods();
+    }
+
+    interface OwnPods {
+        /** Find and exclude them; the manifests turn it on. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Peregrine's namespace; the manifests pass the pod's own (downward API). */
+        Optional<String> namespace();
+
+        /**
+         * Names of Peregrine's containers in its pod specs: the main process of each (with what it
+         * forks) is left out, not what is exec'd into the container later.
+         */
+        @WithDefault("capture-svc,state-svc,rules-svc,notify-svc,nats,postgresql")
+        Set<String> containers();
+
+        /** CRI sockets, under the host root; the first that exists is used. */
+        @WithDefault("/run/containerd/containerd.sock,/run/crio/crio.sock,/run/cri-dockerd.sock,/run/k3s/containerd/containerd.sock")
+        List<String> criSockets();
+
+        /** Deadline of one CRI call. */
+        @WithDefault("2000")
+        long timeoutMs();
+
+        /** How often the runtime is asked again, for pods started or restarted since. */
+        @WithDefault("10")
+        int periodSeconds();
     }
 
     /** Start capturing when the service starts (tests start their own pipelines). */

@@ -40,6 +40,13 @@ public class CaptureMetrics {
                     p -> p.publisher().eventsLost());
             counter(registry, "peregrine_capture_publish_seconds", "Time spent handing frames to NATS", capture,
                     p -> p.publisher().publishNanos() / 1e9);
+            // A bad interest entry leaves the selection as it was: without these only the log would tell.
+            FunctionCounter.builder("peregrine_capture_interest_rejected", capture,
+                            c -> c.interestWatcher() == null ? 0 : c.interestWatcher().rejected())
+                    .description("Interest entries refused as malformed (the previous selection stayed)").register(registry);
+            FunctionCounter.builder("peregrine_capture_interest_empty", capture,
+                            c -> c.interestWatcher() == null ? 0 : c.interestWatcher().emptyIgnored())
+                    .description("Interest entries naming no event type (the default selection stayed)").register(registry);
             Gauge.builder("peregrine_capture_queue_depth", capture, c -> c.pipeline() == null ? 0 : c.pipeline().queue().depth())
                     .description("Frames waiting for NATS").register(registry);
             for (int code = 0; code < EventTable.CODE_LIMIT; code++) {

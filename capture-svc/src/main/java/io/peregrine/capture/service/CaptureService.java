@@ -2,6 +2,9 @@ package io.peregrine.capture.service;
 
 import io.peregrine.capture.accounts.AccountsWatcher;
 import io.peregrine.capture.pipeline.CapturePipeline;
+import io.peregrine.capture.ownpods.CriRuntime;
+import io.peregrine.capture.ownpods.OwnPodsExclusion;
+import io.peregrine.capture.ownpods.OwnProcesses;
 import io.peregrine.capture.pipeline.CaptureSource;
 import io.peregrine.capture.recording.Recordings;
 import io.peregrine.capture.selection.EnterSelection;
@@ -16,6 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -40,9 +45,10 @@ public class CaptureService {
     private final UUID bootId = UUID.randomUUID();
     private volatile CapturePipeline pipeline;
     private volatile String startError;
-    private InterestWatcher watcher;
+    private volatile InterestWatcher watcher;
     private final Recordings recordings;
     private AccountsWatcher accounts;
+    private OwnPodsExclusion ownPods;
 
     private final Timer publishLatency;
 
@@ -73,7 +79,8 @@ public class CaptureService {
             CaptureSource src = Sources.open(source, Path.of(config.hostRoot()), exclusions(), config.snaplen());
             try {
                 src.selectEnter(enter);
-            } catch (RuntimeException e) {
+                ownPods = ownPods(src);
+            } catch (Exception e) {
                 src.close();
                 throw e;
             }
@@ -98,7 +105,37 @@ public class CaptureService {
                 ex.cgroups().orElse(List.of()).stream().map(Path::of).toList());
     }
 
+    /** Peregrine's own pods' processes kept out, when configured and the source is live. */
+    private OwnPodsExclusion ownPods(CaptureSource src) throws IOException {
+        CaptureConfig.OwnPods o = config.exclude().ownPods();
+        if (!o.enabled() || src.finite()) {
+            return null;
+        }
+        String namespace = o.namespace().filter(n -> !n.isBlank()).orElseThrow(() -> new IllegalArgumentException(
+                "peregrine.capture.exclude.own-pods.enabled needs peregrine.capture.exclude.own-pods.namespace"));
+        Path host = Path.of(config.hostRoot());
+        Path socket = null;
+        for (String s : o.criSockets()) {
+            Path p = host.resolve(s.startsWith("/") ? s.substring(1) : s);
+            if (Files.exists(p)) {
+                socket = p;
+                break;
+            }
+        }
+        if (socket == null) {
+            throw new IOException("own pods cannot be excluded: none of the CRI sockets " + o.criSockets()
+                    + " exists under " + host + " (peregrine.capture.exclude.own-pods.cri-sockets)");
+        }
+        return new OwnPodsExclusion(new CriRuntime(socket, o.timeoutMs()),
+                new OwnProcesses(namespace, o.containers(), host.resolve("proc")), src,
+                TimeUnit.SECONDS.toMillis(o.periodSeconds())).start();
+    }
+
     public synchronized void stop() {
+        if (ownPods != null) {
+            ownPods.close();
+            ownPods = null;
+        }
         if (watcher != null) {
             watcher.close();
             watcher = null;
@@ -122,6 +159,11 @@ public class CaptureService {
 
     public AccountsWatcher accounts() {
         return accounts;
+    }
+
+    /** The interest follower; null before the first start. */
+    public InterestWatcher interestWatcher() {
+        return watcher;
     }
 
     public CapturePipeline pipeline() {

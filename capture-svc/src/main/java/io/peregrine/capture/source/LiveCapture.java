@@ -58,6 +58,11 @@ final class LiveCapture implements CaptureSource {
     }
 
     @Override
+    public void exclude(Set<Long> pids) throws IOException {
+        live.exclude(pids);
+    }
+
+    @Override
     public EventSource events() {
         return live;
     }

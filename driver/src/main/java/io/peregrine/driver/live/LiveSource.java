@@ -32,7 +32,11 @@ public final class LiveSource implements EventSource {
     /** Processes the start-up /proc scan skipped because their files could not be parsed. */
     private int procSkipped;
 
-    private LiveSource(Probe probe, BpfRing ring, SeedRecords seeds) {
+    /** The host's /proc, read to find what an excluded process started. */
+    private final Path proc;
+
+    private LiveSource(Probe probe, BpfRing ring, SeedRecords seeds, Path proc) {
+        this.proc = proc;
         this.probe = probe;
         this.ring = ring;
         this.seeds = seeds;
@@ -64,7 +68,7 @@ public final class LiveSource implements EventSource {
                 scanner.scan(seeds);
                 skipped = scanner.skipped();
             }
-            LiveSource source = new LiveSource(probe, ring, seeds);
+            LiveSource source = new LiveSource(probe, ring, seeds, proc);
             source.procSkipped = skipped;
             return source;
         } catch (IOException | RuntimeException e) {
@@ -103,6 +107,21 @@ public final class LiveSource implements EventSource {
             if (!changed) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Leaves out processes found while capturing (e.g. Peregrine's own containers, started after
+     * the capture), with every process they started and will start. Their events until now were
+     * recorded. A pid that no longer exists is ignored.
+     */
+    public synchronized void exclude(Set<Long> pids) throws IOException {
+        Set<Long> now = ProcessTree.withDescendants(proc, pids);
+        for (long p : now) {
+            probe.excludeProcess(p, true);
+        }
+        if (!now.isEmpty()) {
+            settleExclusion(probe, proc, now);
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Scans /proc for the state that exists before capture starts and emits it as seed events (see
  * docs/event-format.md): one seed_thread per thread, one seed_fd per fd of each process, one
- * seed_user / seed_group per entry of the host's passwd and group files. Processes that exit
+ * seed_user / seed_group per entry of the host's passwd and group files, one seed_ifaddr per
+ * address of the host's network interfaces ({@link NetInterfaces}). Processes that exit
  * during the scan are skipped: their procexit follows in the live stream anyway. A process whose
  * files cannot be parsed (a kernel we do not know, or a /proc that is not the kernel's) is skipped
  * and counted in {@link #skipped()}; the scan goes on with the next one.
@@ -59,6 +60,7 @@ public final class ProcScanner {
         sockets = SocketTable.read(proc.resolve("net"));
         users(out);
         groups(out);
+        NetInterfaces.emit(proc, ts, b, out);
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(proc)) {
             for (Path p : ds) {
                 String name = p.getFileName().toString();

@@ -77,6 +77,14 @@ public final class Options {
         return privileged;
     }
 
+    public boolean isHostPid() {
+        return hostPid;
+    }
+
+    public boolean isHostNetwork() {
+        return hostNetwork;
+    }
+
     @Override
     public String toString() {
         List<String> s = new ArrayList<>();

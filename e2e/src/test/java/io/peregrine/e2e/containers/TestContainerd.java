@@ -1,8 +1,8 @@
 package io.peregrine.e2e.containers;
 
 import io.peregrine.state.cri.CriContainer;
-import io.peregrine.state.cri.ProtoReader;
-import io.peregrine.state.cri.ProtoWriter;
+import io.peregrine.protocol.protobuf.ProtoReader;
+import io.peregrine.protocol.protobuf.ProtoWriter;
 import io.peregrine.state.sources.CriClient;
 
 import java.io.IOException;

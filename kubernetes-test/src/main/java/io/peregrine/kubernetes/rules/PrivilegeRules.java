@@ -27,7 +27,8 @@ public final class PrivilegeRules {
 
     public static final Map<String, Grant> GRANTS = Map.of(
             "capture-svc", new Grant(Set.of("BPF", "PERFMON", "SYS_RESOURCE", "SYS_PTRACE"), true,
-                    Map.of("/proc", "/host/proc", "/sys/kernel/btf", "/sys/kernel/btf", "/etc", "/host/etc"), true),
+                    Map.of("/proc", "/host/proc", "/sys/kernel/btf", "/sys/kernel/btf", "/etc", "/host/etc",
+                            "/run", "/host/run"), true),
             "state-svc", new Grant(Set.of("SYS_PTRACE"), true,
                     Map.of("/proc", "/host/proc", "/etc", "/host/etc", "/run", "/host/run"), true),
             "rules-svc", new Grant(Set.of(), false, Map.of(), false),

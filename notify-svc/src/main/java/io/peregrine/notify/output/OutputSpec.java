@@ -48,6 +48,8 @@ public record OutputSpec(String name, String type, Boolean enabled, String minPr
     public static final String MASK = "********";
     public static final List<String> TYPES = List.of("slack", "webhook", "nats", "stdout", "file", "terminal");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    /** Longest NATS subject an output may name; the server's protocol line holds 4 KiB with the rest. */
+    static final int MAX_SUBJECT = 1024;
     private static final Pattern SUBJECT = Pattern.compile("[^\\s*>]+(\\.[^\\s*>]+)*");
 
     /** @param window how long a group collects alerts; @param keyFields output fields that, with the rule, form the group key */
@@ -133,6 +135,9 @@ public record OutputSpec(String name, String type, Boolean enabled, String minPr
             case "nats" -> {
                 if (subject == null || !SUBJECT.matcher(subject).matches()) {
                     p.add("nats needs subject, a NATS subject without wildcards");
+                } else if (subject.length() > MAX_SUBJECT) {
+                    // The server refuses a longer one on every publish: each alert would fail there.
+                    p.add("subject is at most " + MAX_SUBJECT + " characters");
                 }
             }
             case "file", "terminal" -> {

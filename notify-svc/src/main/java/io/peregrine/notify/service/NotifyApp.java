@@ -5,6 +5,7 @@ import io.peregrine.notify.delivery.AlertConsumer;
 import io.peregrine.notify.delivery.ConsumerSettings;
 import io.peregrine.notify.delivery.StreamSetup;
 import io.peregrine.notify.history.HistoryStore;
+import io.peregrine.kit.nats.JetStreamReadiness;
 import io.peregrine.kit.nats.NatsClient;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,6 +34,9 @@ public class NotifyApp {
     @Inject
     NotifyConfig config;
 
+    @Inject
+    JetStreamReadiness readiness;
+
     private AlertConsumer consumer;
 
     void onStart(@Observes StartupEvent ev) {
@@ -46,13 +50,25 @@ public class NotifyApp {
                         c.maxInFlight(), c.batch(), c.maxDeliver(), c.maxAlertBytes()),
                 registry.outputs(), registry.metrics(), history::accept, registry.timer())
                 .beforeBind(() -> {
-                    StreamSetup.ensureStream(natsClient.connection().jetStreamManagement(), c.stream(), c.subjects(),
-                            c.streamMaxAge(), natsClient.replicas());
-                    StreamSetup.ensureStream(natsClient.connection().jetStreamManagement(), c.deadLetterStream(),
-                            c.deadLetterSubject(), c.streamMaxAge(), natsClient.replicas());
+                    ensure(c.stream(), c.subjects());
+                    ensure(c.deadLetterStream(), c.deadLetterSubject());
                 });
+        readiness.need(c.stream());
+        readiness.need(c.deadLetterStream());
         consumer.start();
         LOG.infof("Taking alerts from %s (%s) as %s", c.stream(), c.subjects(), c.durable());
+    }
+
+    /** Creates {@code stream} when missing; while NATS refuses, readiness names it with NATS's answer. */
+    private void ensure(String stream, String subjects) throws Exception {
+        try {
+            StreamSetup.ensureStream(natsClient.connection().jetStreamManagement(), stream, subjects,
+                    config.streamMaxAge(), natsClient.replicas());
+            readiness.present(stream);
+        } catch (Exception e) {
+            readiness.missing(stream, e);
+            throw e;
+        }
     }
 
     void onStop(@Observes ShutdownEvent ev) {

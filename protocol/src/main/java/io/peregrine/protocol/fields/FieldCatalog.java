@@ -207,9 +207,9 @@ public final class FieldCatalog {
             container.start_ts|ABSTIME|-|-|Container start time.
             container.duration|RELTIME|-|A|Time since the container started.
             container.ip|CHARBUF|-|-|Primary address of the container.
-            container.host_pid|BOOL|-|A|True when the container shares the host pid namespace.
-            container.host_network|BOOL|-|A|True when the container shares the host network namespace.
-            container.host_ipc|BOOL|-|A|True when the container shares the host IPC namespace.
+            container.host_pid|BOOL|-|-|True when the container shares the host pid namespace.
+            container.host_network|BOOL|-|-|True when the container shares the host network namespace.
+            container.host_ipc|BOOL|-|-|True when the container shares the host IPC namespace.
             container.cni.json|CHARBUF|-|U|CNI result of the container, as JSON.
             k8s.ns.name|CHARBUF|-|-|Kubernetes namespace of the pod.
             k8s.pod.name|CHARBUF|-|-|Kubernetes pod name.

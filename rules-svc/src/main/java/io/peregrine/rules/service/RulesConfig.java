@@ -65,6 +65,34 @@ public interface RulesConfig {
     @WithDefault("PT5S")
     Duration reconcileInterval();
 
+    /** Host names that {@code fd.*ip.name} comparisons resolve (see docs/rules.md). */
+    Names names();
+
+    interface Names {
+
+        /**
+         * A file in /etc/hosts form whose names are answered from it instead of the system
+         * resolver (tests, closed networks); re-read at every refresh.
+         */
+        java.util.Optional<java.nio.file.Path> hostsFile();
+
+        /** How often the names are resolved again. */
+        @WithDefault("PT60S")
+        Duration refreshInterval();
+
+        /** Longest wait for one lookup; a slower one keeps the name's previous addresses. */
+        @WithDefault("PT2S")
+        Duration lookupTimeout();
+
+        /** Most names resolved per round. */
+        @WithDefault("1000")
+        int maxNames();
+
+        /** Lookups that may run at once. */
+        @WithDefault("2")
+        int lookupThreads();
+    }
+
     /** Alerts per rule: a token bucket. */
     interface Throttle {
 

@@ -8,6 +8,8 @@ import jakarta.interceptor.Interceptor;
  * an empty ruleset and acknowledged without their alerts.
  */
 final class StartOrder {
+    /** The host name refresher follows every ruleset put in force from then on. */
+    static final int NAMES = Interceptor.Priority.APPLICATION - 10;
     /** The stored ruleset (or the default rules on an empty store) is loaded and in force. */
     static final int RULESET = Interceptor.Priority.APPLICATION;
     /** The interest of that ruleset is published for capture and state. */

@@ -40,10 +40,11 @@ public class NatsClient {
             @ConfigProperty(name = "peregrine.nats.tls.truststore-password") Optional<String> truststorePassword,
             @ConfigProperty(name = "peregrine.nats.tls.keystore") Optional<String> keystore,
             @ConfigProperty(name = "peregrine.nats.tls.keystore-password") Optional<String> keystorePassword,
+            @ConfigProperty(name = "peregrine.nats.tls.ca-file") Optional<String> caFile,
             @ConfigProperty(name = "quarkus.application.name", defaultValue = "peregrine") String name,
             @ConfigProperty(name = "peregrine.nats.replicas", defaultValue = "1") int replicas) {
         this.settings = new NatsSettings(servers, user, password, token, credsFile, tls,
-                truststore, truststorePassword, keystore, keystorePassword);
+                truststore, truststorePassword, keystore, keystorePassword, caFile);
         this.name = name;
         this.replicas = replicas;
     }

@@ -1,5 +1,7 @@
 package io.peregrine.state.cri;
 
+import io.peregrine.protocol.protobuf.ProtoReader;
+
 import io.peregrine.state.containers.MiniJson;
 
 import java.nio.charset.StandardCharsets;

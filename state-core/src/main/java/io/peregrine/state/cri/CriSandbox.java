@@ -1,5 +1,7 @@
 package io.peregrine.state.cri;
 
+import io.peregrine.protocol.protobuf.ProtoReader;
+
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,10 +10,13 @@ import java.util.TreeMap;
 /**
  * What the CRI runtime says about a pod sandbox (PodSandboxStatus): its id, the pod's name,
  * namespace and uid, its IPv4 address and its labels. As libsinsp does, a sandbox in the host's
- * network namespace has no address of its own: its ip is {@code 0.0.0.0}. Values the extractor
+ * network namespace has no address of its own: its ip is {@code 0.0.0.0}. Which of the host's
+ * network, pid and IPC namespaces the pod shares comes from its namespace options
+ * ({@code container.host_network}, {@code .host_pid}, {@code .host_ipc}). Values the extractor
  * emits are kept as UTF-8 bytes.
  */
 public record CriSandbox(String id, String name, String namespace, String uid, String ip, boolean hostNetwork,
+                         boolean hostPid, boolean hostIpc,
                          Map<String, String> labels, byte[] idBytes, byte[] shortIdBytes, byte[] uidBytes, byte[] ipBytes,
                          Map<String, byte[]> labelBytes, byte[] labelsText) {
 
@@ -20,6 +25,11 @@ public record CriSandbox(String id, String name, String namespace, String uid, S
 
     public static CriSandbox of(String id, String name, String namespace, String uid, String ip, boolean hostNetwork,
                                 Map<String, String> labels) {
+        return of(id, name, namespace, uid, ip, hostNetwork, false, false, labels);
+    }
+
+    public static CriSandbox of(String id, String name, String namespace, String uid, String ip, boolean hostNetwork,
+                                boolean hostPid, boolean hostIpc, Map<String, String> labels) {
         String address = hostNetwork || ip == null || !isIpv4(ip) ? "0.0.0.0" : ip;
         TreeMap<String, String> sorted = new TreeMap<>(labels);
         Map<String, byte[]> bytes = new HashMap<>();
@@ -38,14 +48,14 @@ public record CriSandbox(String id, String name, String namespace, String uid, S
                 text.append(':').append(v);
             }
         });
-        return new CriSandbox(id, name, namespace, uid, address, hostNetwork, Map.copyOf(labels), utf8(id),
+        return new CriSandbox(id, name, namespace, uid, address, hostNetwork, hostPid, hostIpc, Map.copyOf(labels), utf8(id),
                 utf8(id.length() > 12 ? id.substring(0, 12) : id), uid == null || uid.isEmpty() ? null : utf8(uid), utf8(address), Map.copyOf(bytes), utf8(text.toString()));
     }
 
     /**
      * Decodes a {@code PodSandboxStatusResponse}: status (1) → PodSandboxStatus {id 1, metadata 2
-     * {name 1, uid 2, namespace 3}, network 5 {ip 1}, linux 6 {namespaces 1 {options 2 {network 1}}},
-     * labels 7}.
+     * {name 1, uid 2, namespace 3}, network 5 {ip 1}, linux 6 {namespaces 1 {options 2 {network 1,
+     * pid 2, ipc 3}}}, labels 7}.
      *
      * @throws IllegalArgumentException when the bytes are not such a message
      */
@@ -61,7 +71,7 @@ public record CriSandbox(String id, String name, String namespace, String uid, S
             throw new IllegalArgumentException("PodSandboxStatusResponse without a status");
         }
         String id = null, name = null, namespace = null, uid = null, ip = null;
-        boolean hostNetwork = false;
+        long[] modes = new long[4];
         Map<String, String> labels = new HashMap<>();
         while (status.next()) {
             switch (status.field()) {
@@ -85,7 +95,7 @@ public record CriSandbox(String id, String name, String namespace, String uid, S
                         }
                     }
                 }
-                case 6 -> hostNetwork = networkMode(status.message()) == NODE;
+                case 6 -> namespaceModes(status.message(), modes);
                 case 7 -> CriContainer.entry(status.message(), labels);
                 default -> status.skip();
             }
@@ -93,12 +103,14 @@ public record CriSandbox(String id, String name, String namespace, String uid, S
         if (id == null || id.isEmpty()) {
             throw new IllegalArgumentException("PodSandboxStatus without an id");
         }
-        return of(id, name, namespace, uid, ip, hostNetwork, labels);
+        return of(id, name, namespace, uid, ip, modes[1] == NODE, modes[2] == NODE, modes[3] == NODE, labels);
     }
 
-    /** LinuxPodSandboxStatus {namespaces 1 {options 2 {network 1}}}. */
-    private static long networkMode(ProtoReader linux) {
-        long mode = 0;
+    /**
+     * LinuxPodSandboxStatus {namespaces 1 {options 2 {network 1, pid 2, ipc 3}}}: the NamespaceMode
+     * of each, by its field number, into {@code modes}.
+     */
+    private static void namespaceModes(ProtoReader linux, long[] modes) {
         while (linux.next()) {
             if (linux.field() != 1) {
                 continue;
@@ -110,13 +122,15 @@ public record CriSandbox(String id, String name, String namespace, String uid, S
                 }
                 ProtoReader options = ns.message();
                 while (options.next()) {
-                    if (options.field() == 1) {
-                        mode = options.varint();
+                    int f = options.field();
+                    if (f >= 1 && f <= 3) {
+                        modes[f] = options.varint();
+                    } else {
+                        options.skip();
                     }
                 }
             }
         }
-        return mode;
     }
 
     private static boolean isIpv4(String ip) {

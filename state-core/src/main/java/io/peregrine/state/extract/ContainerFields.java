@@ -32,7 +32,9 @@ final class ContainerFields {
         /** The start of the thread's pid namespace's init, the clock of proc.pidns_init_start_ts. */
         START_TS("container.start_ts"),
         /** The pod sandbox's IPv4 address (0.0.0.0 in the host's network). */
-        IP("container.ip");
+        IP("container.ip"),
+        /** The pod sandbox shares the host's pid, network, IPC namespace (CRI namespace options: NODE). */
+        HOST_PID("container.host_pid"), HOST_NETWORK("container.host_network"), HOST_IPC("container.host_ipc");
 
         private final List<String> names;
 
@@ -130,6 +132,17 @@ final class ContainerFields {
             case MOUNTS -> out.bytes(cc.spec().mountsText());
             case HEALTHCHECK, LIVENESS_PROBE, READINESS_PROBE -> out.bytes(NONE);
             case IP -> orAbsent(cc.sandbox() == null ? null : cc.sandbox().ipBytes(), out);
+            case HOST_PID, HOST_NETWORK, HOST_IPC -> {
+                if (cc.sandbox() == null) {
+                    out.absent();     // a container the runtime runs outside a pod sandbox: unknown
+                } else {
+                    out.bool(switch (field) {
+                        case HOST_PID -> cc.sandbox().hostPid();
+                        case HOST_NETWORK -> cc.sandbox().hostNetwork();
+                        default -> cc.sandbox().hostIpc();
+                    });
+                }
+            }
             default -> {
                 CriContainer.Mount m = mount(cc.spec().mounts(), f, field == Container.MOUNT_SOURCE);
                 if (m == null) {

@@ -73,7 +73,7 @@ final class FdFields {
             case NAME -> out.bytes(fd.name);
             case NAMERAW -> out.bytes(fd.nameRaw != null ? fd.nameRaw : fd.name);
             case DIRECTORY, FILENAME -> pathPart(field, fd, out);
-            case IP, CIP, SIP, LIP, RIP, PORT, CPORT, SPORT, LPORT, RPORT -> endpoint(field, fd, out);
+            case IP, CIP, SIP, LIP, RIP, PORT, CPORT, SPORT, LPORT, RPORT -> endpoint(field, fd, c, out);
             case L4PROTO -> nameOrAbsent(fd.isIp() && (fd.connected || fd.server)
                     ? FdTypes.l4protoName(fd.l4proto) : null, out);
             case SOCKFAMILY -> nameOrAbsent(fd.isIp() ? IP_FAMILY
@@ -163,9 +163,10 @@ final class FdFields {
     }
 
     /**
-     * libsinsp's fd.is_server: a listening socket, or a connected one whose server address is the
-     * machine's own (so a connect to a local port is on the server side as well). Without an
-     * interface list (live: none is sent yet) the side the calls gave the socket is used.
+     * libsinsp's fd.is_server: a listening socket, or one whose server address is the machine's
+     * own (so a connect to a local port is on the server side as well, and an unconnected IPv6
+     * socket, whose server address is {@code ::}, wherever {@code ::1} is an interface). Without an
+     * interface list (a capture file without one) the side the calls gave the socket is used.
      */
     private static boolean isServer(FdInfo fd, EventContext c) {
         if (fd.type == FdTypes.IPV4_SERVSOCK || fd.type == FdTypes.IPV6_SERVSOCK) {
@@ -178,6 +179,19 @@ final class FdFields {
             return fd.server;
         }
         return c.localAddresses.contains(fd.ipVersion, fd.serverHi, fd.serverLo);
+    }
+
+    /**
+     * Which end fd.lip/lport name, as libsinsp decides it: the client's when the client address is
+     * one of the machine's interfaces, else the server's; so over loopback both sockets of a
+     * connection name the client's end as local. Without an interface list, the side the calls
+     * gave the socket.
+     */
+    private static boolean clientIsLocal(FdInfo fd, EventContext c) {
+        if (c.localAddresses == null || c.localAddresses.isEmpty()) {
+            return !fd.server;
+        }
+        return c.localAddresses.contains(fd.ipVersion, fd.clientHi, fd.clientLo);
     }
 
     private static void nameOrAbsent(byte[] name, ProjectionEncoder out) {
@@ -240,7 +254,7 @@ final class FdFields {
         return -1;
     }
 
-    private static void endpoint(Fd field, FdInfo fd, ProjectionEncoder out) {
+    private static void endpoint(Fd field, FdInfo fd, EventContext c, ProjectionEncoder out) {
         if (!fd.isIp() || fd.ipVersion == 0 || !(fd.connected || fd.server)) {
             out.absent();
             return;
@@ -249,8 +263,7 @@ final class FdFields {
         boolean client = switch (field) {
             case CIP, CPORT -> true;
             case SIP, SPORT, IP, PORT -> false;
-            // Local is the client side unless this process is the server.
-            default -> (field == Fd.LIP || field == Fd.LPORT) != fd.server;
+            default -> (field == Fd.LIP || field == Fd.LPORT) == clientIsLocal(fd, c);
         };
         boolean port = field == Fd.PORT || field == Fd.CPORT || field == Fd.SPORT || field == Fd.LPORT
                 || field == Fd.RPORT;

@@ -72,6 +72,7 @@ public final class FrameApplier {
     private final String onlyNode;
     private final int nodeLimit;
     private final FrameView view = new FrameView();
+    private final io.peregrine.protocol.event.EventRecord check = new io.peregrine.protocol.event.EventRecord();
     private final ProjectionEncoder enc = new ProjectionEncoder(1 << 16, MAX_PROJECTED_FRAME);
     private volatile Interest interest = Interest.NONE;
     private volatile PodDirectory pods;
@@ -145,6 +146,15 @@ public final class FrameApplier {
             malformed++;
             return new Result(null, List.of(), 0, true, "frame of kind " + view.kind() + " on the raw subject");
         }
+        // Every record's parameter lengths checked before anything changes: the checksum only says
+        // the payload arrived as sent, not that its sender wrote it right.
+        for (int at = view.payloadStart(); at < view.payloadEnd(); at = view.nextRecord(at)) {
+            String bad = check.wrap(view.segment(), at).validate(view.payloadEnd() - at);
+            if (bad != null) {
+                malformed++;
+                return new Result(null, List.of(), 0, true, "record at byte " + at + ": " + bad);
+            }
+        }
         String name = view.node();
         if (onlyNode != null && !onlyNode.equals(name)) {
             refused++;
@@ -197,11 +207,21 @@ public final class FrameApplier {
             Projector.drop(enc, node.eventNumber, view.firstTs(), view.lost(), "lost_in_capture");
         }
         int n = 0;
-        for (int at = view.payloadStart(); at < view.payloadEnd(); at = view.nextRecord(at)) {
-            int type = Short.toUnsignedInt(view.segment().get(io.peregrine.protocol.event.EventRecord.I16, at + 20));
-            long num = EventTable.isSynthetic(type) ? 0 : ++node.eventNumber;
-            node.state.process(view.segment(), at, num, enc);
-            n++;
+        int at = view.payloadStart();
+        try {
+            for (; at < view.payloadEnd(); at = view.nextRecord(at)) {
+                int type = Short.toUnsignedInt(view.segment().get(io.peregrine.protocol.event.EventRecord.I16, at + 20));
+                long num = EventTable.isSynthetic(type) ? 0 : ++node.eventNumber;
+                node.state.process(view.segment(), at, num, enc);
+                n++;
+            }
+        } catch (RuntimeException e) {
+            // A parameter whose length its type cannot have (a u64 of one byte): the frame is
+            // counted malformed from that record on, not lost to the NATS client's handler.
+            frames--;
+            malformed++;
+            events += n;
+            return new Result(null, List.of(), n, true, "record at byte " + at + " (" + n + " applied before it): " + e);
         }
         events += n;
         node.lastTs = Math.max(node.lastTs, view.lastTs());

@@ -1,5 +1,7 @@
 package io.peregrine.state.cri;
 
+import io.peregrine.protocol.protobuf.ProtoWriter;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -95,6 +97,28 @@ class CriDecodingTest {
                 .string(1, SANDBOX).message(5, new ProtoWriter().string(1, "fd00::7"))).toByteArray()).ipBytes()),
                 "only IPv4 is kept");
         assertThrows(IllegalArgumentException.class, () -> CriSandbox.fromStatusResponse(new byte[0]));
+    }
+
+    @Test
+    void sandboxHostNamespaces() {
+        // NamespaceOption {network 1, pid 2, ipc 3}; NamespaceMode POD 0, CONTAINER 1, NODE 2.
+        java.util.function.Function<ProtoWriter, CriSandbox> sandbox = options -> CriSandbox.fromStatusResponse(
+                new ProtoWriter().message(1, new ProtoWriter().string(1, SANDBOX).message(6,
+                        new ProtoWriter().message(1, new ProtoWriter().message(2, options)))).toByteArray());
+        CriSandbox pod = sandbox.apply(new ProtoWriter().varint(1, 0).varint(2, 1).varint(3, 0));
+        assertFalse(pod.hostNetwork());
+        assertFalse(pod.hostPid());
+        assertFalse(pod.hostIpc());
+        CriSandbox pid = sandbox.apply(new ProtoWriter().varint(2, 2).string(4, "target"));
+        assertTrue(pid.hostPid());
+        assertFalse(pid.hostNetwork());
+        assertFalse(pid.hostIpc());
+        CriSandbox all = sandbox.apply(new ProtoWriter().varint(1, 2).varint(2, 2).varint(3, 2));
+        assertTrue(all.hostNetwork() && all.hostPid() && all.hostIpc());
+        assertEquals("0.0.0.0", text(all.ipBytes()));
+        CriSandbox none = CriSandbox.fromStatusResponse(new ProtoWriter().message(1, new ProtoWriter()
+                .string(1, SANDBOX)).toByteArray());
+        assertFalse(none.hostNetwork() || none.hostPid() || none.hostIpc(), "no linux status: the pod's own namespaces");
     }
 
     @Test

@@ -8,14 +8,11 @@ import io.peregrine.driver.live.LiveOptions;
 import io.peregrine.driver.live.LiveSource;
 import io.peregrine.driver.scap.ScapWriter;
 import io.peregrine.protocol.event.EventRecord;
-import io.peregrine.protocol.event.EventRecordBuilder;
 import io.peregrine.protocol.event.EventTable;
 import io.peregrine.protocol.scap.EventCodes;
 import io.peregrine.protocol.scap.SysdigLegacyParams;
 import java.io.InputStream;
 import java.lang.foreign.MemorySegment;
-import java.net.InterfaceAddress;
-import java.net.NetworkInterface;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ::ffff:127.0.0.1, unix sockets, a socketpair and a pipe) is recorded from the real kernel with the
  * /proc seeds, written to a .scap, and compared cell by cell like the fixtures ({@link
  * SysdigOracleTest}): the same fields, the same named divergences, the same bar. The capture is kept
- * as {@code target/live-oracle.scap} and the table as {@code target/sysdig-agreement-live.txt}.
+ * as {@code target/live-oracle.scap}, the table as {@code target/sysdig-agreement-live.txt} and every
+ * differing cell with its reason as {@code target/sysdig-differences-live.txt}.
  */
 class LiveSysdigOracleTest {
 
@@ -90,8 +88,11 @@ class LiveSysdigOracleTest {
         }
         Path file = dir.resolve("live-oracle.scap");
         EventRecord rec = new EventRecord();
+        // The capture's own seeds carry the machine's interfaces (the writer's interface block): sysdig
+        // decides from them which end of a connection is local and which socket is a server.
+        assertTrue(seeds.stream().anyMatch(s -> rec.wrap(MemorySegment.ofArray(s), 0).type()
+                == EventCodes.PEREGRINE_SEED_IFADDR_E), "the live seeds carry no interface");
         try (ScapWriter w = ScapWriter.create(file, null)) {
-            interfaces(w);
             for (byte[] s : seeds) {
                 w.write(rec.wrap(MemorySegment.ofArray(s), 0));
             }
@@ -110,6 +111,7 @@ class LiveSysdigOracleTest {
         table.eventsPerCapture.put(name, (long) sysdig.size());
         Map<String, Integer> unexplained = new TreeMap<>();
         StringBuilder examples = new StringBuilder();
+        StringBuilder cells = new StringBuilder();
         Set<String> kinds = new HashSet<>();
         for (var e : sysdig.entrySet()) {
             Map<String, String> s = e.getValue();
@@ -125,6 +127,11 @@ class LiveSysdigOracleTest {
                     why = LiveDivergences.explain(f, want, got, s, m);
                 }
                 table.add(name, e.getKey(), f, equal, why);
+                if (!equal) {
+                    cells.append('#').append(e.getKey()).append(' ').append(s.get("evt.type")).append(s.get("evt.dir"))
+                            .append(" fd ").append(s.get("fd.num")).append(' ').append(f).append(": sysdig '")
+                            .append(want).append("' peregrine '").append(got).append("' -- ").append(why).append('\n');
+                }
                 if (!equal && why == null && unexplained.merge(f, 1, Integer::sum) <= 3) {
                     examples.append('#').append(e.getKey()).append(' ').append(s.get("evt.type"))
                             .append(s.get("evt.dir")).append(' ').append(f).append(": sysdig '").append(want)
@@ -135,6 +142,8 @@ class LiveSysdigOracleTest {
         String text = table.render() + "\nleft out of the capture (types newer than sysdig 0.29.3): " + skipped + "\n";
         System.out.println(text);
         Files.writeString(Path.of("target", "sysdig-agreement-live.txt"), text, StandardCharsets.UTF_8);
+        // every differing cell, for reading a divergence's cases one by one
+        Files.writeString(Path.of("target", "sysdig-differences-live.txt"), cells, StandardCharsets.UTF_8);
 
         assertTrue(table.total.cells > 10_000, "too few cells compared to prove anything: " + table.total.cells);
         assertEquals(Map.of(), unexplained, "differences from sysdig 0.29.3 (3 examples per field):\n" + examples);
@@ -158,29 +167,6 @@ class LiveSysdigOracleTest {
                 + " express%n", table.total.percent(), comparable, table.total.cells - inexpressible);
         assertTrue(comparable >= SysdigOracleTest.BAR,
                 "agreement " + comparable + " % (of cells sysdig 0.29.3 can express) is below " + SysdigOracleTest.BAR + " %");
-    }
-
-    /**
-     * The machine's addresses as the capture's interface list: sysdig decides which end of a
-     * connection is local (fd.lip, fd.lport) by whether the client address is one of them, and the
-     * live seeds carry no interfaces.
-     */
-    private static void interfaces(ScapWriter w) throws Exception {
-        EventRecordBuilder b = new EventRecordBuilder();
-        EventRecord rec = new EventRecord();
-        for (NetworkInterface ni : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            for (InterfaceAddress ia : ni.getInterfaceAddresses()) {
-                byte[] addr = ia.getAddress().getAddress();
-                byte[] mask = new byte[addr.length];
-                for (int i = 0; i < ia.getNetworkPrefixLength() && i < addr.length * 8; i++) {
-                    mask[i / 8] |= (byte) (0x80 >>> (i % 8));
-                }
-                byte[] bcast = ia.getBroadcast() == null ? new byte[addr.length] : ia.getBroadcast().getAddress();
-                b.begin(1, 0, EventCodes.PEREGRINE_SEED_IFADDR_E, 5).addString(ni.getName()).addBytes(addr)
-                        .addBytes(mask).addBytes(bcast).addI64(0).finish();
-                w.write(rec.wrap(b.segment(), 0));
-            }
-        }
     }
 
     /**

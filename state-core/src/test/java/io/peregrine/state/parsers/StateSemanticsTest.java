@@ -104,7 +104,7 @@ class StateSemanticsTest {
         Map<String, String> v = values(enc);
         assertEquals("CAP_CHOWN CAP_SYS_ADMIN", v.get("thread.cap_effective"), "inherited by the child");
         assertEquals("CAP_NET_ADMIN", v.get("thread.cap_permitted"));
-        assertEquals("tag2", v.get("proc.ppid.duration"), "a duration (uint64) from the parent's start");
+        assertEquals("u1500", v.get("proc.ppid.duration"), "a duration (uint64) from the parent's start");
     }
 
     @Test
@@ -326,6 +326,98 @@ class StateSemanticsTest {
         assertEquals("false", v.get("fd.is_server"));
     }
 
+    /**
+     * libsinsp's local end: over loopback the client's address is the machine's, so both sockets of
+     * a connection name the client's end as local (fd.lport), the accepted one too; and an IPv6
+     * socket's server address is matched by its /64 network, so an unconnected one (server address
+     * ::) is a server wherever ::1 is an interface, an unconnected IPv4 one (0.0.0.0) is not.
+     */
+    @Test
+    void overLoopbackTheClientsEndIsLocalAndIpv6IsMatchedByNetwork() {
+        emit(EventCodes.PEREGRINE_SEED_IFADDR_E, 0, p("ifname", "lo", "addr", new byte[] {127, 0, 0, 1}));
+        byte[] v6lo = new byte[16];
+        v6lo[15] = 1;
+        emit(EventCodes.PEREGRINE_SEED_IFADDR_E, 0, p("ifname", "lo", "addr", v6lo));
+        seed(100, 100, 1, "server", "/usr/bin/server", "/");
+        // accepted: client 127.0.0.1:40000, server 127.0.0.1:8080 (ports in host order)
+        byte[] tuple = {2, 127, 0, 0, 1, 0x40, (byte) 0x9c, 127, 0, 0, 1, (byte) 0x90, 0x1f};
+        Map<String, String> v = project(EventCodes.PPME_SOCKET_ACCEPT4_6_X, 100, p("fd", 5, "tuple", tuple),
+                "fd.lport", "fd.rport", "fd.is_server");
+        assertEquals("u40000", v.get("fd.lport"));
+        assertEquals("u8080", v.get("fd.rport"));
+        assertEquals("true", v.get("fd.is_server"));
+        v = project(EventCodes.PPME_SOCKET_SOCKET_X, 100, p("fd", 6, "domain", 10, "type", 1, "proto", 0),
+                "fd.is_server", "fd.typechar");
+        assertEquals("6", v.get("fd.typechar"));
+        assertEquals("true", v.get("fd.is_server"), "an unconnected IPv6 socket's :: is in ::1's network");
+        v = project(EventCodes.PPME_SOCKET_SOCKET_X, 100, p("fd", 7, "domain", 2, "type", 1, "proto", 0),
+                "fd.is_server");
+        assertEquals("false", v.get("fd.is_server"), "0.0.0.0 is no interface's address");
+    }
+
+    /**
+     * Current libsinsp reads connect's enter event only at the exit (sysdig 0.29.3 set the fd from
+     * it): a socket connecting to the machine's own address is a server (fd.is_server) only from the
+     * exit on; an IPv6 socket connecting to an IPv4-mapped peer stays IPv6 until the exit, which makes
+     * it an IPv4 TCP socket named by the tuple; a unix socket whose connect fails keeps no name.
+     */
+    @Test
+    void connectsEnterEventChangesNoFd() {
+        emit(EventCodes.PEREGRINE_SEED_IFADDR_E, 0, p("ifname", "lo", "addr", new byte[] {127, 0, 0, 1}));
+        seed(100, 100, 1, "client", "/usr/bin/client", "/");
+        emit(EventCodes.PPME_SOCKET_SOCKET_X, 100, p("fd", 5, "domain", 2, "type", 1, "proto", 0));
+        byte[] loopback = {2, 127, 0, 0, 1, (byte) 0x90, 0x1f};
+        Map<String, String> s = project(EventCodes.PPME_SOCKET_CONNECT_E, 100, p("fd", 5, "addr", loopback),
+                "fd.is_server", "fd.sip");
+        assertEquals("false", s.get("fd.is_server"), "no server address before the exit");
+        byte[] local = {2, 127, 0, 0, 1, 0x40, (byte) 0x9c, 127, 0, 0, 1, (byte) 0x90, 0x1f};
+        s = project(EventCodes.PPME_SOCKET_CONNECT_X, 100, p("res", 0, "tuple", local, "fd", 5), "fd.is_server");
+        assertEquals("true", s.get("fd.is_server"), "the server address is the machine's");
+        emit(EventCodes.PPME_SOCKET_SOCKET_X, 100, p("fd", 4, "domain", 10, "type", 1, "proto", 0));
+        byte[] mappedPeer = new byte[19];
+        mappedPeer[0] = 10;
+        mappedPeer[11] = (byte) 0xff;
+        mappedPeer[12] = (byte) 0xff;
+        mappedPeer[13] = 127;
+        mappedPeer[16] = 1;
+        mappedPeer[17] = (byte) 0x90; // port 8080, host order
+        mappedPeer[18] = 0x1f;
+        String[] fd = {"fd.typechar", "fd.name", "fd.l4proto"};
+        Map<String, String> v = project(EventCodes.PPME_SOCKET_CONNECT_E, 100, p("fd", 4, "addr", mappedPeer), fd);
+        assertEquals("6", v.get("fd.typechar"));
+        byte[] tuple = new byte[37];
+        tuple[0] = 10;
+        System.arraycopy(mappedPeer, 1, tuple, 1, 16); // source ::ffff:127.0.0.1:40000
+        tuple[17] = 0x40;
+        tuple[18] = (byte) 0x9c;
+        System.arraycopy(mappedPeer, 1, tuple, 19, 18); // destination ::ffff:127.0.0.1:8080
+        v = project(EventCodes.PPME_SOCKET_CONNECT_X, 100, p("res", 0, "tuple", tuple, "fd", 4), fd);
+        assertEquals("4", v.get("fd.typechar"));
+        assertEquals("127.0.0.1:40000->127.0.0.1:8080", v.get("fd.name"));
+        assertEquals("tcp", v.get("fd.l4proto"));
+
+        emit(EventCodes.PPME_SOCKET_SOCKET_X, 100, p("fd", 3, "domain", 1, "type", 1, "proto", 0));
+        byte[] path = "\u0001/var/run/nscd/socket\u0000".getBytes(StandardCharsets.ISO_8859_1);
+        v = project(EventCodes.PPME_SOCKET_CONNECT_E, 100, p("fd", 3, "addr", path), "fd.name");
+        assertEquals("", v.get("fd.name"));
+        v = project(EventCodes.PPME_SOCKET_CONNECT_X, 100, p("res", -2, "fd", 3, "addr", path), "fd.name");
+        assertEquals("", v.get("fd.name"), "a failed connect names nothing");
+        v = project(EventCodes.PPME_SYSCALL_CLOSE_E, 100, p("fd", 3), "fd.name", "fd.typechar");
+        assertEquals("", v.get("fd.name"));
+        assertEquals("u", v.get("fd.typechar"));
+    }
+
+    /** fcntl(F_DUPFD)'s exit names the fd it duplicates: the new fd is a copy (current libsinsp). */
+    @Test
+    void fcntlDupfdCopiesTheFd() {
+        seed(100, 100, 1, "dash", "/usr/bin/dash", "/tmp");
+        openat(100, 3, "a.txt", 1);
+        emit(EventCodes.PPME_SYSCALL_FCNTL_X, 100, p("res", 10, "fd", 3, "cmd", 1));
+        Map<String, String> v = project(EventCodes.PPME_SYSCALL_CLOSE_E, 100, p("fd", 10), "fd.name", "fd.typechar");
+        assertEquals("/tmp/a.txt", v.get("fd.name"));
+        assertEquals("f", v.get("fd.typechar"));
+    }
+
     private static Map<String, String> values(ProjectionEncoder enc) {
         ProjectedEventView v = new ProjectedEventView().wrap(enc.segment(), 0);
         assertNull(v.validate(enc.size()));
@@ -345,6 +437,7 @@ class StateSemanticsTest {
             m.put(name, switch (v.valueTag(at)) {
                 case ProjectionFormat.TAG_ABSENT -> "absent";
                 case ProjectionFormat.TAG_INT64 -> Long.toString(v.int64At(pl));
+                case ProjectionFormat.TAG_UINT64 -> "u" + Long.toUnsignedString(v.int64At(pl));
                 case ProjectionFormat.TAG_BOOL -> Boolean.toString(v.boolAt(pl));
                 case ProjectionFormat.TAG_BYTES -> v.textAt(pl);
                 default -> "tag" + v.valueTag(at);

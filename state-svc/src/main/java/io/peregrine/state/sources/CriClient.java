@@ -1,7 +1,7 @@
 package io.peregrine.state.sources;
 
-import io.peregrine.state.cri.ProtoWriter;
-import io.peregrine.state.cri.ProtoReader;
+import io.peregrine.protocol.protobuf.ProtoWriter;
+import io.peregrine.protocol.protobuf.ProtoReader;
 import io.peregrine.state.cri.CriContainer;
 import io.peregrine.state.cri.CriResolver;
 import io.peregrine.state.cri.CriSandbox;

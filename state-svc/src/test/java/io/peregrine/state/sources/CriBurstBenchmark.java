@@ -7,7 +7,7 @@ import io.peregrine.protocol.interest.Interest;
 import io.peregrine.protocol.projection.ProjectionEncoder;
 import io.peregrine.state.cri.CriContainer;
 import io.peregrine.state.cri.CriResolver;
-import io.peregrine.state.cri.ProtoWriter;
+import io.peregrine.protocol.protobuf.ProtoWriter;
 import io.peregrine.state.projection.NodeState;
 
 import java.nio.file.Files;

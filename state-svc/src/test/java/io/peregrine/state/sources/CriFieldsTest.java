@@ -10,7 +10,7 @@ import io.peregrine.protocol.projection.ProjectionEncoder;
 import io.peregrine.protocol.projection.ProjectionFormat;
 import io.peregrine.state.cri.CriContainer;
 import io.peregrine.state.cri.CriResolver;
-import io.peregrine.state.cri.ProtoWriter;
+import io.peregrine.protocol.protobuf.ProtoWriter;
 import io.peregrine.state.projection.NodeState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +49,8 @@ class CriFieldsTest {
             "container.privileged", "container.image", "container.image.id", "container.mounts", "container.mount[/etc]",
             "container.mount.dest[/etc]", "container.mount.source[/host/*]", "container.mount.rdwr[/etc]",
             "container.mount.mode[0]", "container.mount.propagation[0]", "container.mount[1]", "container.ip",
-            "container.start_ts", "container.healthcheck", "container.liveness_probe", "container.readiness_probe",
+            "container.start_ts", "container.host_network", "container.host_pid", "container.host_ipc",
+            "container.healthcheck", "container.liveness_probe", "container.readiness_probe",
             "k8s.pod.name", "k8s.ns.name", "k8s.pod.uid", "k8s.pod.labels", "k8s.pod.label[app]",
             "k8s.pod.label[missing]", "k8s.pod.ip", "k8s.pod.sandbox_id", "k8s.pod.full_sandbox_id", "proc.vpid",
             "proc.name", "proc.exe", "thread.cap_effective", "thread.cap_permitted", "user.uid", "evt.dir", "evt.type");
@@ -191,6 +192,10 @@ class CriFieldsTest {
                 // A pod in the host's network has no address of its own: libsinsp says 0.0.0.0.
                 assertEquals("0.0.0.0", e.get("k8s.pod.ip"), why);
                 assertEquals("0.0.0.0", e.get("container.ip"), why);
+                // The sandbox's namespace options: the host's network, its own pid and IPC namespaces.
+                assertEquals("true", e.get("container.host_network"), why);
+                assertEquals("false", e.get("container.host_pid"), why);
+                assertEquals("false", e.get("container.host_ipc"), why);
                 // CRI tells no health probes: a described container has none.
                 assertEquals("NONE", e.get("container.healthcheck"), why);
                 assertEquals("NONE", e.get("container.liveness_probe"), why);

@@ -1,6 +1,6 @@
 package io.peregrine.state.sources;
 
-import io.peregrine.state.cri.ProtoWriter;
+import io.peregrine.protocol.protobuf.ProtoWriter;
 import io.peregrine.state.cri.CriContainer;
 import io.peregrine.state.cri.CriResolver;
 import io.peregrine.driver.live.LiveOptions;

@@ -3,6 +3,7 @@ package io.peregrine.rules.engine.compile;
 import io.peregrine.rules.engine.eval.FieldValues;
 import io.peregrine.rules.engine.eval.Matcher;
 import io.peregrine.rules.engine.eval.SlotTable;
+import io.peregrine.rules.engine.names.ResolvedNames;
 import java.util.List;
 
 /**
@@ -45,9 +46,11 @@ public final class CompiledRuleset {
     private final SlotTable slots;
     private final CompiledInterest interest;
     private final List<String> warnings;
+    private final ResolvedNames names;
 
     CompiledRuleset(List<CompiledRule> rules, TypeIndex[] index, SlotTable slots, CompiledInterest interest,
-                    List<String> warnings) {
+                    List<String> warnings, ResolvedNames names) {
+        this.names = names;
         this.rules = rules;
         this.index = index;
         this.slots = slots;
@@ -70,6 +73,11 @@ public final class CompiledRuleset {
 
     public List<String> warnings() {
         return warnings;
+    }
+
+    /** The host names the conditions compare addresses with; a refresher keeps their addresses. */
+    public ResolvedNames names() {
+        return names;
     }
 
     /** Rules indexed for one event type. */

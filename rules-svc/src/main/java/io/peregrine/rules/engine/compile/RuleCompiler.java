@@ -17,6 +17,7 @@ import io.peregrine.rules.engine.eval.Matcher;
 import io.peregrine.rules.engine.eval.PathPrefixSet;
 import io.peregrine.rules.engine.eval.SlotTable;
 import io.peregrine.rules.engine.eval.TextSet;
+import io.peregrine.rules.engine.names.ResolvedNames;
 import io.peregrine.rules.engine.output.OutputTemplate;
 import io.peregrine.rules.language.condition.ConditionParser;
 import io.peregrine.rules.language.condition.Expr.And;
@@ -69,6 +70,7 @@ public final class RuleCompiler {
 
     private final Ruleset ruleset;
     private final SlotTable slots = new SlotTable();
+    private final ResolvedNames names = new ResolvedNames();
     private final Map<String, Expr> macros = new HashMap<>();
     private final Set<String> macrosInProgress = new LinkedHashSet<>();
     private final Map<String, List<Literal>> lists = new HashMap<>();
@@ -170,7 +172,7 @@ public final class RuleCompiler {
         }
         CompiledInterest interest = new CompiledInterest(interestTypes.stream().mapToInt(Integer::intValue).toArray(), slots.refs(), sbt);
         unused();
-        return new CompiledRuleset(List.copyOf(rules), index, slots, interest, List.copyOf(warnings));
+        return new CompiledRuleset(List.copyOf(rules), index, slots, interest, List.copyOf(warnings), names);
     }
 
     /**
@@ -278,7 +280,8 @@ public final class RuleCompiler {
             return null;
         }
         FieldRef r = FieldCatalog.resolve(c.field().field());
-        if (r == null || r.multiValued() || !(r.field().type() == FieldType.CHARBUF || r.field().type() == FieldType.FSPATH)) {
+        if (r == null || r.multiValued() || !(r.field().type() == FieldType.CHARBUF || r.field().type() == FieldType.FSPATH)
+                || byAddress(c)) {
             return null;
         }
         return r.text();
@@ -670,7 +673,9 @@ public final class RuleCompiler {
             case Not n -> validate(n.term(), used);
             case Check c -> {
                 leaf(c);
-                if (!EventTypeSets.isEventTypeCheck(c)) {
+                if (byAddress(c)) {
+                    used.set(slots.slot(FieldCatalog.resolve(ADDRESS_OF_NAME.get(c.field().field()))));
+                } else if (!EventTypeSets.isEventTypeCheck(c)) {
                     used.set(slots.slot(resolve(c.field())));
                 }
                 if (c.value() instanceof FieldValue fv) {
@@ -707,7 +712,42 @@ public final class RuleCompiler {
         return m;
     }
 
+    /** The address field of each name field that {@code =}, {@code !=} and {@code in} compare by address. */
+    private static final Map<String, String> ADDRESS_OF_NAME = Map.of("fd.sip.name", "fd.sip", "fd.cip.name", "fd.cip",
+            "fd.lip.name", "fd.lip", "fd.rip.name", "fd.rip");
+
+    /**
+     * True for {@code fd.sip.name = X}, {@code != X}, {@code in (...)}, {@code intersects (...)}
+     * (and the other {@code fd.*ip.name}): compared, as libsinsp does, by resolving the names the
+     * rule lists and testing the event's address against their addresses, never by naming the
+     * event's address.
+     */
+    static boolean byAddress(Check c) {
+        return ADDRESS_OF_NAME.containsKey(c.field().field()) && c.field().transformers().isEmpty()
+                && !(c.value() instanceof FieldValue)
+                && (c.op() == Operator.EQ || c.op() == Operator.NE || c.op() == Operator.IN
+                || c.op() == Operator.INTERSECTS);
+    }
+
+    private Matcher addressOfName(Check c) {
+        List<Literal> items = c.value() instanceof Literal l ? List.of(l) : ((ListValue) c.value()).items();
+        int[] which = new int[items.size()];
+        for (int i = 0; i < which.length; i++) {
+            Literal l = items.get(i);
+            try {
+                which[i] = names.register(l.text());
+            } catch (IllegalArgumentException e) {
+                throw new RuleLoadException(l.position(), e.getMessage() + " for " + c.field().text());
+            }
+        }
+        int slot = slots.slot(FieldCatalog.resolve(ADDRESS_OF_NAME.get(c.field().field())));
+        return Comparisons.addressOfName(slot, names, which, c.op() == Operator.NE);
+    }
+
     private Matcher buildLeaf(Check c) {
+        if (byAddress(c)) {
+            return addressOfName(c);
+        }
         FieldRef ref = resolve(c.field());
         List<Transformer> ts = c.field().transformers();
         if (ts.isEmpty() && ref.field().name().equals("evt.type")) {

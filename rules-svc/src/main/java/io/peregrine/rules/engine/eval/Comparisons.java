@@ -224,6 +224,41 @@ public final class Comparisons {
         };
     }
 
+    /**
+     * {@code fd.sip.name = X} / {@code in (...)} (and the other {@code fd.*ip.name}): the event's
+     * address (in {@code slot}, the address field) is one of the addresses the names in
+     * {@code which} resolved to; with {@code negate}, an address that is none of them. No address,
+     * no match either way, as for every comparison of a missing value.
+     */
+    public static Matcher addressOfName(int slot, io.peregrine.rules.engine.names.ResolvedNames names, int[] which,
+                                        boolean negate) {
+        return new Matcher() {
+            @Override
+            public boolean matches(FieldValues v) {
+                for (int i = 0, n = v.count(slot); i < n; i++) {
+                    CharSequence s = v.text(slot, i);
+                    long h;
+                    long l;
+                    long four = IpAddress.v4(s);
+                    if (four >= 0) {
+                        h = 0;
+                        l = (0xFFFFL << 32) | four;
+                    } else {
+                        h = IpAddress.high(s);
+                        if (h == IpAddress.INVALID) {
+                            continue;
+                        }
+                        l = IpAddress.low(s);
+                    }
+                    if (names.contains(which, h, l) != negate) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        };
+    }
+
     /** Two fields of the same event ({@code val()}): numbers, or text with the text operators. */
     public static Matcher fields(int left, Operator op, int right, boolean numeric) {
         return new Matcher() {

@@ -53,6 +53,8 @@ public class CaptureTestResource {
     @Inject
     ActiveRuleset active;
     @Inject
+    io.peregrine.rules.service.NameResolution names;
+    @Inject
     RuleStore store;
     @Inject
     BodyLimits limits;
@@ -174,6 +176,9 @@ public class CaptureTestResource {
     }
 
     private Response replay(InputStream body, CompiledRuleset compiled, int maxMatches) {
+        if (compiled != active.current().compiled()) {
+            names.fillKnown(compiled.names());
+        }
         try {
             return Response.ok(CaptureReplay.run(body, limits.maxCapture(), maxBlock, compiled, maxMatches).view())
                     .build();

@@ -18,6 +18,7 @@ import io.peregrine.rules.management.store.RuleStore.Plan;
 import io.peregrine.rules.management.store.StoredItem;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -104,6 +105,7 @@ public class RulesetResource {
     @APIResponse(responseCode = "200", description = "What changed (or would change, with dryRun)")
     @APIResponse(responseCode = "412", description = "The ruleset changed since the version in If-Match")
     @APIResponse(responseCode = "422", description = "The result is invalid (file or item, line, column, message)")
+    @APIResponse(responseCode = "429", description = "dryRun: too many validations and trials running; see Retry-After")
     public Uni<Response> importFiles(
             @Parameter(description = "merge (files apply on top of the stored ruleset) or replace (the files are the new ruleset)")
             @QueryParam("mode") @DefaultValue("merge") String mode,
@@ -111,15 +113,19 @@ public class RulesetResource {
             @Parameter(description = "file name for a single YAML body (used in error positions)") @QueryParam("name") String name,
             @HeaderParam("Content-Type") String contentType, @HeaderParam("If-Match") String ifMatch, String body) {
         boolean replace = replaceMode(mode);
-        List<RuleFile> files = RuleFiles.of(contentType, body, name, json);
         if (dryRun) {
-            ActiveRuleset.Snapshot s = active.current();
-            ItemViews.checkIfMatch(ifMatch, "the ruleset", s.version());
-            ImportPlan plan = ImportPlan.of(s.items().stream().map(StoredItem::item).toList(), files, replace,
-                    store.maxDepth());
-            DraftRuleset.Validated v = DraftRuleset.validate(plan.items(), store.maxItems(), store.maxDepth());
-            return Uni.createFrom().item(Response.ok(report(plan, v, s.version(), true)).build());
+            // A dry run compiles as /validate does: in a check slot, off the event loop.
+            return Uni.createFrom().item(() -> checks.run(() -> {
+                List<RuleFile> files = RuleFiles.of(contentType, body, name, json);
+                ActiveRuleset.Snapshot s = active.current();
+                ItemViews.checkIfMatch(ifMatch, "the ruleset", s.version());
+                ImportPlan plan = ImportPlan.of(s.items().stream().map(StoredItem::item).toList(), files, replace,
+                        store.maxDepth());
+                DraftRuleset.Validated v = DraftRuleset.validate(plan.items(), store.maxItems(), store.maxDepth());
+                return Response.ok(report(plan, v, s.version(), true)).build();
+            })).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
+        List<RuleFile> files = RuleFiles.of(contentType, body, name, json);
         String actor = caller.name();
         ImportPlan[] planned = new ImportPlan[1];
         return store.change(actor, cur -> {

@@ -1,6 +1,7 @@
 package io.peregrine.rules.engine.compile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.peregrine.protocol.alert.Alert;
@@ -100,5 +101,54 @@ class UpstreamRulesTest {
         ArrayFieldValues host = RuleTesting.event(c, "execve", "proc.name", "bash", "container.id", "host",
                 "proc.tty", 34816L, "evt.num", 42L);
         assertEquals(List.of(), RuleTesting.matches(c, host));
+    }
+
+    /** The upstream files as Falco loads them, every rule enabled. */
+    private static CompiledRuleset allThree() {
+        return RuleCompiler.compile(load(UpstreamRules.STABLE, UpstreamRules.INCUBATING, UpstreamRules.SANDBOX).allEnabled());
+    }
+
+    private static long[] address(String text) {
+        return new long[] {io.peregrine.rules.engine.eval.IpAddress.high(text),
+                io.peregrine.rules.engine.eval.IpAddress.low(text)};
+    }
+
+    @Test
+    void k8sApiServerByTheServiceName() {
+        CompiledRuleset c = allThree();
+        assertTrue(c.names().names().contains("kubernetes.default.svc.cluster.local"), c.names().names().toString());
+        Object[] connect = {"container.id", "3ad7b26ded6d", "fd.typechar", "4", "fd.sip", "10.96.0.1",
+                "fd.sport", 443L, "container.image.repository", "docker.io/library/debian", "k8s.ns.name", "default"};
+        String rule = "Contact K8S API Server From Container";
+        assertFalse(RuleTesting.matches(c, RuleTesting.event(c, "connect", connect)).contains(rule),
+                "the name not resolved yet: no address matches");
+        c.names().set("kubernetes.default.svc.cluster.local", address("10.96.0.1"));
+        assertTrue(RuleTesting.matches(c, RuleTesting.event(c, "connect", connect)).contains(rule));
+        Object[] elsewhere = connect.clone();
+        elsewhere[5] = "10.96.0.2";
+        assertFalse(RuleTesting.matches(c, RuleTesting.event(c, "connect", elsewhere)).contains(rule));
+    }
+
+    @Test
+    void minerPoolByTheListedDomains() {
+        CompiledRuleset c = allThree();
+        assertTrue(c.names().size() > 50, "the miner domain lists are registered: " + c.names().size());
+        c.names().set("ca.minexmr.com", address("198.51.100.8"));
+        String rule = "Detect outbound connections to common miner pool ports";
+        Object[] connect = {"container.id", "3ad7b26ded6d", "fd.sip", "198.51.100.8", "fd.net", "198.51.100.8",
+                "fd.snet", "198.51.100.8", "fd.sport", 3333L, "container.image.repository", "docker.io/library/debian"};
+        assertTrue(RuleTesting.matches(c, RuleTesting.event(c, "connect", connect)).contains(rule));
+        Object[] otherPort = connect.clone();
+        otherPort[9] = 3332L;
+        assertFalse(RuleTesting.matches(c, RuleTesting.event(c, "connect", otherPort)).contains(rule));
+    }
+
+    @Test
+    void privilegedContainerDeviceAccess() {
+        CompiledRuleset c = allThree();
+        List<String> hits = RuleTesting.matches(c, RuleTesting.event(c, "openat", "container.id", "3ad7b26ded6d",
+                "fd.name", "/dev/vda", "fd.typechar", "f", "evt.is_open_read", true, "fd.num", 0L,
+                "proc.name", "dd", "container.image.repository", "docker.io/library/debian"));
+        assertTrue(hits.contains("Privileged Container Device Access"), hits.toString());
     }
 }

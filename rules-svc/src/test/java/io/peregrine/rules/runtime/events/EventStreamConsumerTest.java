@@ -60,7 +60,7 @@ class EventStreamConsumerTest {
         }
         nats = new NatsClient(List.of("nats://127.0.0.1:" + port), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), "rules-events-test", 1);
+                Optional.empty(), Optional.empty(), Optional.empty(), "rules-events-test", 1);
     }
 
     @AfterEach

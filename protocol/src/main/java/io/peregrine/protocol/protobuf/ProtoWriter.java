@@ -1,4 +1,4 @@
-package io.peregrine.state.cri;
+package io.peregrine.protocol.protobuf;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
