@@ -175,7 +175,7 @@ final class FdFields {
         if (!fd.isIp()) {
             return false;
         }
-        if (c.localAddresses == null || c.localAddresses.isEmpty() || fd.ipVersion == 0) {
+        if (!hostAddressesApply(c) || fd.ipVersion == 0) {
             return fd.server;
         }
         return c.localAddresses.contains(fd.ipVersion, fd.serverHi, fd.serverLo);
@@ -188,10 +188,22 @@ final class FdFields {
      * gave the socket.
      */
     private static boolean clientIsLocal(FdInfo fd, EventContext c) {
-        if (c.localAddresses == null || c.localAddresses.isEmpty()) {
+        if (!hostAddressesApply(c)) {
             return !fd.server;
         }
         return c.localAddresses.contains(fd.ipVersion, fd.clientHi, fd.clientLo);
+    }
+
+    /**
+     * Whether the machine's interface list decides the ends: only for a thread of the host. A
+     * thread in a container has its own network (libsinsp compares with the container's address
+     * there); the host's list would make a pod's outbound connection look inbound, its own address
+     * the remote one (Network Connection outside Local Subnet stopped firing), so the side the calls
+     * gave the socket decides.
+     */
+    private static boolean hostAddressesApply(EventContext c) {
+        return c.localAddresses != null && !c.localAddresses.isEmpty()
+                && (c.thread == null || c.thread.container.isHost());
     }
 
     private static void nameOrAbsent(byte[] name, ProjectionEncoder out) {
